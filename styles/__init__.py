@@ -1,0 +1,1 @@
+"""TCSS stylesheets, shipped inside the wheel."""

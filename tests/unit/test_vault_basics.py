@@ -1,0 +1,179 @@
+"""Create, open, re-key and lock; every TinyDB operation round-trips through the seal."""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from tinydb import Query
+
+from tests.helpers import PASSPHRASE, fingerprint, new_vault
+from tui.vault import (
+    NotAVaultPath,
+    UnsafeVault,
+    Vault,
+    VaultExists,
+    VaultLocked,
+    VaultMissing,
+    WrongPassphrase,
+)
+
+
+def test_new_vault_is_private_and_reopens_empty(vault_path: Path) -> None:
+    vault, code = new_vault(vault_path)
+    vault.lock()
+    assert stat.S_IMODE(vault_path.stat().st_mode) == 0o600
+    assert stat.S_IMODE(vault_path.parent.stat().st_mode) == 0o700
+    with Vault.open(vault_path, PASSPHRASE) as reopened:
+        assert reopened.table("journal").all() == []
+    assert len(code) == 39 and code.count("-") == 7
+
+
+def test_every_tinydb_operation_survives_reopening(vault: Vault, vault_path: Path) -> None:
+    table = vault.table("journal")
+    first = table.insert({"text": "one", "tags": ["a"]})
+    table.insert_multiple([{"text": "two"}, {"text": "three"}])
+    table.update({"text": "ONE"}, doc_ids=[first])
+    table.upsert({"text": "four"}, Query().text == "four")
+    table.remove(Query().text == "two")
+    vault.table("plan").insert({"section": "go-bag"})
+    vault.table("scratch").insert({"x": 1})
+    vault.table("scratch").truncate()
+    expected = sorted(doc["text"] for doc in table.all())
+    vault.lock()
+    with Vault.open(vault_path, PASSPHRASE) as reopened:
+        assert sorted(doc["text"] for doc in reopened.table("journal").all()) == expected
+        assert reopened.table("journal").get(doc_id=first) == {"text": "ONE", "tags": ["a"]}
+        assert reopened.table("plan").all() == [{"section": "go-bag"}]
+        assert reopened.table("scratch").all() == []
+    assert expected == ["ONE", "four", "three"]
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(text=st.text())
+def test_any_text_round_trips_exactly(tmp_path: Path, text: str) -> None:
+    path = tmp_path / f"v{abs(hash(text))}" / "vault.cairn"
+    vault, _ = new_vault(path)
+    vault.table("journal").insert({"text": text})
+    vault.lock()
+    with Vault.open(path, PASSPHRASE) as reopened:
+        assert reopened.table("journal").all() == [{"text": text}]
+
+
+def test_a_one_megabyte_entry_round_trips(vault: Vault, vault_path: Path) -> None:
+    big = ("Unicode ✓ ñ 漢字 🙂 [/] [@click=quit] \x1b[2J " * 30_000)[: 1024 * 1024]
+    vault.table("journal").insert({"text": big})
+    vault.lock()
+    with Vault.open(vault_path, PASSPHRASE) as reopened:
+        assert reopened.table("journal").all()[0]["text"] == big
+
+
+def test_recovery_code_opens_in_any_case_and_grouping(vault_path: Path) -> None:
+    vault, code = new_vault(vault_path)
+    vault.lock()
+    for typed in (code, code.lower(), code.replace("-", " "), code.replace("-", "")):
+        Vault.open(vault_path, typed).lock()
+
+
+def test_changing_the_passphrase_keeps_content_and_recovery(vault_path: Path) -> None:
+    vault, code = new_vault(vault_path)
+    vault.table("journal").insert({"text": "kept"})
+    vault.change_passphrase("a brand new passphrase")
+    vault.table("journal").insert({"text": "after"})
+    vault.lock()
+    with pytest.raises(WrongPassphrase):
+        Vault.open(vault_path, PASSPHRASE)
+    for secret in ("a brand new passphrase", code):
+        with Vault.open(vault_path, secret) as reopened:
+            assert [d["text"] for d in reopened.table("journal").all()] == ["kept", "after"]
+
+
+def test_a_passphrase_typed_in_another_normal_form_opens(vault_path: Path) -> None:
+    vault, _ = new_vault(vault_path, "caf\u00e9 au lait")
+    vault.lock()
+    Vault.open(vault_path, "cafe\u0301 au lait").lock()
+
+
+def test_wrong_passphrase_changes_nothing_on_disk(vault: Vault, vault_path: Path) -> None:
+    vault.table("journal").insert({"text": "x"})
+    vault.lock()
+    before = fingerprint(vault_path)
+    folder_before = sorted(os.listdir(vault_path.parent))
+    with pytest.raises(WrongPassphrase):
+        Vault.open(vault_path, "not the passphrase")
+    assert fingerprint(vault_path) == before
+    assert sorted(os.listdir(vault_path.parent)) == folder_before
+
+
+def test_locked_vault_refuses_use_and_drops_the_key(vault: Vault) -> None:
+    table = vault.table("journal")
+    vault.lock()
+    with pytest.raises(VaultLocked):
+        table.all()
+    with pytest.raises(VaultLocked):
+        vault.table("journal")
+    assert vault._key is None and not vault.is_open
+
+
+def test_create_refuses_to_overwrite(vault: Vault, vault_path: Path) -> None:
+    vault.lock()
+    before = fingerprint(vault_path)
+    with pytest.raises(VaultExists):
+        new_vault(vault_path)
+    assert fingerprint(vault_path) == before
+
+
+def test_missing_folder_and_symlink_paths_are_refused(
+    vault: Vault, vault_path: Path, tmp_path: Path
+) -> None:
+    vault.lock()
+    with pytest.raises(VaultMissing):
+        Vault.open(tmp_path / "nowhere.cairn", PASSPHRASE)
+    with pytest.raises(NotAVaultPath):
+        Vault.open(vault_path.parent, PASSPHRASE)
+    link = vault_path.with_name("link.cairn")
+    link.symlink_to(vault_path)
+    with pytest.raises(UnsafeVault):
+        Vault.open(link, PASSPHRASE)
+
+
+@pytest.mark.parametrize("mode", [0o640, 0o604, 0o660, 0o606])
+def test_a_vault_others_can_read_or_write_is_refused(
+    vault: Vault, vault_path: Path, mode: int
+) -> None:
+    vault.lock()
+    vault_path.chmod(mode)
+    before = fingerprint(vault_path)
+    with pytest.raises(UnsafeVault, match="chmod 600"):
+        Vault.open(vault_path, PASSPHRASE)
+    assert fingerprint(vault_path) == before
+
+
+def test_a_folder_others_can_write_is_refused(vault: Vault, vault_path: Path) -> None:
+    vault.lock()
+    vault_path.parent.chmod(0o777)
+    with pytest.raises(UnsafeVault, match="chmod 700"):
+        Vault.open(vault_path, PASSPHRASE)
+
+
+def test_a_vault_owned_by_another_user_is_refused(vault: Vault, vault_path: Path) -> None:
+    vault.lock()
+    if os.geteuid() != 0:
+        pytest.skip("changing a file's owner needs root; CI runs as root")
+    os.chown(vault_path, 65534, 65534)
+    with pytest.raises(UnsafeVault, match="another user"):
+        Vault.open(vault_path, PASSPHRASE)
+
+
+def test_stale_temp_files_are_removed_on_open(vault: Vault, vault_path: Path) -> None:
+    vault.lock()
+    stale = vault_path.with_name(f".{vault_path.name}.deadbeefdeadbeef.tmp")
+    stale.write_bytes(b"sealed leftovers")
+    Vault.open(vault_path, PASSPHRASE).lock()
+    assert not stale.exists()

@@ -1,0 +1,291 @@
+"""The ``cairn`` command: argument parsing, exit codes, and one sentence for every failure.
+
+Exit codes (the README documents them; scripts and tests rely on them):
+0 success, 1 unexpected error, 2 usage or bad input, 3 wrong passphrase,
+4 vault damaged / changed / too new / unsafe, 5 vault open in another process,
+6 a write failed, 130 interrupted with Ctrl+C.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from platformdirs import user_data_path
+
+from . import export, journal
+from .passphrase import IntakeProblem, PassphraseSource
+from .vault import (
+    DEFAULT_KDF,
+    INSECURE_FAST_KDF,
+    NotAVaultPath,
+    UnsafeVault,
+    Vault,
+    VaultBusy,
+    VaultDamaged,
+    VaultExists,
+    VaultMissing,
+    VaultTooNew,
+    VaultWriteFailed,
+    WrongPassphrase,
+    harden_process,
+)
+
+EXIT_OK = 0
+EXIT_UNEXPECTED = 1
+EXIT_USAGE = 2
+EXIT_WRONG_PASSPHRASE = 3
+EXIT_VAULT_UNUSABLE = 4
+EXIT_VAULT_BUSY = 5
+EXIT_WRITE_FAILED = 6
+EXIT_INTERRUPTED = 130
+
+MAX_LOG_BYTES = 16 * 1024 * 1024
+
+_EXIT_FOR: tuple[tuple[type[BaseException], int], ...] = (
+    (IntakeProblem, EXIT_USAGE),
+    (journal.EntryRejected, EXIT_USAGE),
+    (VaultMissing, EXIT_USAGE),
+    (VaultExists, EXIT_USAGE),
+    (NotAVaultPath, EXIT_USAGE),
+    (WrongPassphrase, EXIT_WRONG_PASSPHRASE),
+    (VaultDamaged, EXIT_VAULT_UNUSABLE),
+    (VaultTooNew, EXIT_VAULT_UNUSABLE),
+    (UnsafeVault, EXIT_VAULT_UNUSABLE),
+    (VaultBusy, EXIT_VAULT_BUSY),
+    (VaultWriteFailed, EXIT_WRITE_FAILED),
+)
+
+
+class BadInput(Exception):
+    """Something the person gave us is not usable; ``str()`` is one sentence."""
+
+
+_EXPECTED: tuple[type[BaseException], ...] = (BadInput, *(kind for kind, _ in _EXIT_FOR))
+
+
+def default_vault_path() -> Path:
+    return user_data_path("cairn", appauthor=False) / "vault.cairn"
+
+
+def vault_path(args: argparse.Namespace) -> Path:
+    chosen = args.vault or os.environ.get("CAIRN_VAULT") or default_vault_path()
+    return Path(chosen).expanduser().absolute()
+
+
+# -- commands ---------------------------------------------------------------------------------
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    path = vault_path(args)
+    if os.path.lexists(path):
+        raise VaultExists(str(path))
+    passphrase = PassphraseSource(args.passphrase_fd).new()
+    if args.insecure_fast_kdf:
+        _say("Warning: --insecure-fast-kdf makes the passphrase easy to guess; tests only.")
+    kdf = INSECURE_FAST_KDF if args.insecure_fast_kdf else DEFAULT_KDF
+    vault, recovery_code = Vault.create(path, passphrase, kdf)
+    vault.lock()
+    print(f"Created a vault at {path}.")
+    print(f"Recovery code: {recovery_code}")
+    print(
+        "Write the recovery code on paper and keep it where only you can reach it: it opens "
+        "the vault if you forget the passphrase, and Cairn will not show it again."
+    )
+    return EXIT_OK
+
+
+def cmd_log(args: argparse.Namespace) -> int:
+    if sys.stdin.isatty():
+        raise BadInput(
+            "Pipe the text into 'cairn log', for example: echo 'what happened' | cairn log"
+        )
+    source = PassphraseSource(args.passphrase_fd)
+    # When the passphrase shares standard input, it is the first line; the rest is the entry.
+    passphrase = source.existing() if args.passphrase_fd == 0 else None
+    text = _read_entry_text()
+    if passphrase is None:
+        passphrase = source.existing()
+    with _open(args, passphrase) as vault:
+        entry = journal.add_entry(vault, text)
+    print(entry.id)  # only now: the entry is durably saved
+    return EXIT_OK
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    out = Path(args.out).expanduser().absolute() if args.out else None
+    if out is not None and os.path.lexists(out) and not args.force:
+        raise BadInput(f"{out} already exists; choose another name or add --force to replace it.")
+    if out is not None and not out.parent.is_dir():
+        raise BadInput(f"The folder {out.parent} does not exist.")
+    passphrase = PassphraseSource(args.passphrase_fd).existing()
+    with _open(args, passphrase) as vault:
+        document = export.to_json(vault)
+    if out is None:
+        sys.stdout.write(document)
+        sys.stdout.flush()
+        return EXIT_OK
+    export.write_file(out, document.encode("utf-8"), overwrite=args.force)
+    _say(f"Wrote an unencrypted copy to {out}; anyone who can read that file can read it.")
+    return EXIT_OK
+
+
+def cmd_passwd(args: argparse.Namespace) -> int:
+    source = PassphraseSource(args.passphrase_fd)
+    old = source.existing("Current passphrase or recovery code: ")
+    with _open(args, old) as vault:
+        vault.change_passphrase(source.new())
+    print("The passphrase is changed; the recovery code still works.")
+    return EXIT_OK
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    passphrase = PassphraseSource(args.passphrase_fd).existing()
+    with _open(args, passphrase) as vault:
+        entries = journal.count(vault)
+        slot = vault.header.slot("passphrase")
+    print(f"The vault at {vault.path} opened and every byte of it checked out.")
+    print(f"Journal entries: {entries}")
+    if slot is not None:
+        kdf = slot.kdf
+        print(
+            f"Key derivation: Argon2id, {kdf.memory_kib // 1024} MiB, "
+            f"{kdf.time_cost} passes, {kdf.parallelism} lane(s)"
+        )
+    return EXIT_OK
+
+
+def cmd_app(args: argparse.Namespace) -> int:
+    from .app import run_app  # Textual is imported only when the app is wanted
+
+    code: int = run_app(vault_path(args), args.passphrase_fd)
+    return code
+
+
+# -- plumbing ---------------------------------------------------------------------------------
+
+
+def _open(args: argparse.Namespace, secret: str) -> Vault:
+    return Vault.open(vault_path(args), secret)
+
+
+def _read_entry_text() -> str:
+    raw = sys.stdin.buffer.read(MAX_LOG_BYTES + 1)
+    if len(raw) > MAX_LOG_BYTES:
+        raise BadInput("Standard input is larger than 16 MiB; nothing was saved.")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise BadInput("Standard input is not valid UTF-8 text; nothing was saved.") from None
+    text = text.rstrip("\r\n")
+    if not text.strip():
+        raise BadInput("Standard input is empty; nothing was saved.")
+    return text
+
+
+def _say(sentence: str) -> None:
+    print(sentence, file=sys.stderr)
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        _say(f"cairn: {message}")
+        raise SystemExit(EXIT_USAGE)
+
+
+def _descriptor(text: str) -> int:
+    try:
+        fd = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a file descriptor number") from None
+    if fd < 0:
+        raise argparse.ArgumentTypeError("a file descriptor number is 0 or more")
+    return fd
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = _Parser(add_help=False)
+    # SUPPRESS: the same option may stand before or after the subcommand without clobbering.
+    common.add_argument(
+        "--vault",
+        metavar="PATH",
+        default=argparse.SUPPRESS,
+        help="the vault file (default: $CAIRN_VAULT, else vault.cairn in your data folder)",
+    )
+    common.add_argument(
+        "--passphrase-fd",
+        metavar="N",
+        type=_descriptor,
+        default=argparse.SUPPRESS,
+        help="read the passphrase from this open file descriptor, one per line",
+    )
+    parser = _Parser(
+        prog="cairn",
+        parents=[common],
+        description="A private, encrypted journal and safety plan. Run it alone to open it.",
+    )
+    parser.set_defaults(command=cmd_app)  # not vault: that would change the shared action
+    commands = parser.add_subparsers(title="commands", metavar="COMMAND", parser_class=_Parser)
+
+    init = commands.add_parser("init", parents=[common], help="create a new vault")
+    init.add_argument(
+        "--insecure-fast-kdf",
+        action="store_true",
+        help="cheap key derivation, for automated tests only",
+    )
+    init.set_defaults(command=cmd_init)
+
+    log = commands.add_parser(
+        "log", parents=[common], help="save standard input as a journal entry"
+    )
+    log.set_defaults(command=cmd_log)
+
+    exp = commands.add_parser("export", parents=[common], help="write everything out, unencrypted")
+    exp.add_argument("--format", required=True, choices=["json"])
+    exp.add_argument("--out", metavar="FILE", help="a new file to write (default: standard output)")
+    exp.add_argument("--force", action="store_true", help="replace FILE if it exists")
+    exp.set_defaults(command=cmd_export)
+
+    passwd = commands.add_parser("passwd", parents=[common], help="change the passphrase")
+    passwd.set_defaults(command=cmd_passwd)
+
+    check = commands.add_parser("check", parents=[common], help="open the vault, verify it, count")
+    check.set_defaults(command=cmd_check)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    harden_process()
+    args = build_parser().parse_args(argv)
+    args.vault = getattr(args, "vault", None)
+    args.passphrase_fd = getattr(args, "passphrase_fd", None)
+    command: Callable[[argparse.Namespace], int] = args.command
+    try:
+        return command(args)
+    except KeyboardInterrupt:
+        _say("Stopped; nothing more was written.")
+        return EXIT_INTERRUPTED
+    except _EXPECTED as error:
+        _say(str(error))
+        return _exit_code(error)
+    except Exception as error:  # never a traceback: it could show entry text
+        _say(
+            f"Cairn stopped because of an unexpected problem ({type(error).__name__}); "
+            "everything saved before it is safe."
+        )
+        return EXIT_UNEXPECTED
+
+
+def _exit_code(error: BaseException) -> int:
+    for kind, code in _EXIT_FOR:
+        if isinstance(error, kind):
+            return code
+    return EXIT_USAGE
+
+
+def run() -> None:
+    sys.exit(main())

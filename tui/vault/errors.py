@@ -1,0 +1,66 @@
+"""What can go wrong with a vault, each as one sentence a person can act on.
+
+The sentences never contain a passphrase, a key or any content of the vault.
+"""
+
+from __future__ import annotations
+
+
+class VaultError(Exception):
+    """Base class: ``str(error)`` is the sentence to show the person."""
+
+
+class VaultMissing(VaultError):
+    def __init__(self, path: str) -> None:
+        super().__init__(f"There is no vault at {path}; create one with 'cairn init'.")
+
+
+class VaultExists(VaultError):
+    def __init__(self, path: str) -> None:
+        super().__init__(f"Something already exists at {path}; Cairn will not overwrite it.")
+
+
+class NotAVaultPath(VaultError):
+    """The path names a folder, a device or another non-file."""
+
+    def __init__(self, path: str, what: str) -> None:
+        super().__init__(f"{path} is {what}, not a vault file.")
+
+
+class WrongPassphrase(VaultError):
+    def __init__(self) -> None:
+        super().__init__("That passphrase or recovery code does not open this vault.")
+
+
+class VaultDamaged(VaultError):
+    def __init__(self, detail: str = "") -> None:
+        sentence = "The vault file is damaged or was changed outside Cairn, so it was not opened"
+        super().__init__(f"{sentence} ({detail})." if detail else f"{sentence}.")
+
+
+class VaultTooNew(VaultError):
+    def __init__(self, version: int) -> None:
+        super().__init__(
+            f"The vault was written by a newer version of Cairn (format {version}); "
+            "update Cairn to open it."
+        )
+
+
+class VaultBusy(VaultError):
+    def __init__(self, pid: int | None) -> None:
+        who = f"process {pid}" if pid else "another process"
+        super().__init__(f"The vault is already open in {who}; close it there first.")
+        self.pid = pid
+
+
+class UnsafeVault(VaultError):
+    """Permissions, owner or a symlink would let someone else read or swap the vault."""
+
+
+class VaultWriteFailed(VaultError):
+    """Nothing was saved; the file on disk is the previous good one."""
+
+
+class VaultLocked(VaultError):
+    def __init__(self) -> None:
+        super().__init__("The vault is locked.")

@@ -1,0 +1,168 @@
+"""The on-disk layout of a vault file (see FORMAT.md beside this file).
+
+    magic "CAIRNVLT" | version u16 BE | header length u32 BE | header (UTF-8 JSON)
+    | BLAKE2b-256 of everything before it | nonce (24) | ciphertext + tag
+
+Everything up to and including the checksum is the associated data of the body's seal, so
+the header cannot be edited without detection by anyone who holds the key. The checksum
+lets Cairn tell accidental damage from a wrong passphrase before running the key derivation.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import hashlib
+import hmac
+import json
+import struct
+from dataclasses import dataclass
+from typing import Any
+
+from .crypto import NONCE_BYTES, SALT_BYTES, TAG_BYTES, KdfParams
+from .errors import VaultDamaged, VaultTooNew
+
+MAGIC = b"CAIRNVLT"
+VERSION = 1
+PREAMBLE = struct.Struct(">8sHI")  # magic, version, header length
+CHECKSUM_BYTES = 32
+MAX_HEADER_BYTES = 64 * 1024
+SLOT_KINDS = ("passphrase", "recovery")
+FILE_ID_BYTES = 16
+WRAPPED_KEY_BYTES = 32 + TAG_BYTES
+
+
+@dataclass(frozen=True)
+class KeySlot:
+    """One wrapped copy of the data key, openable by one secret."""
+
+    kind: str
+    kdf: KdfParams
+    salt: bytes
+    wrapped: bytes  # nonce || XChaCha20-Poly1305(data key)
+
+
+@dataclass(frozen=True)
+class Header:
+    file_id: bytes
+    slots: tuple[KeySlot, ...]
+
+    def slot(self, kind: str) -> KeySlot | None:
+        return next((slot for slot in self.slots if slot.kind == kind), None)
+
+    def with_slot(self, replacement: KeySlot) -> Header:
+        slots = tuple(replacement if s.kind == replacement.kind else s for s in self.slots)
+        return Header(self.file_id, slots)
+
+
+@dataclass(frozen=True)
+class VaultFile:
+    header: Header
+    associated_data: bytes  # preamble + header + checksum, exactly as on disk
+    sealed_body: bytes  # nonce || ciphertext + tag
+
+
+def _b64(data: bytes) -> str:
+    return base64.b64encode(data).decode("ascii")
+
+
+def _unb64(value: object, length: int, name: str) -> bytes:
+    if not isinstance(value, str):
+        raise VaultDamaged(f"{name} is not text")
+    try:
+        raw = base64.b64decode(value.encode("ascii"), validate=True)
+    except (binascii.Error, UnicodeEncodeError):
+        raise VaultDamaged(f"{name} is not base64") from None
+    if len(raw) != length:
+        raise VaultDamaged(f"{name} has the wrong length")
+    return raw
+
+
+def _int(value: object, name: str) -> int:
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise VaultDamaged(f"{name} is not a whole number")
+    return value
+
+
+def encode_header(header: Header) -> bytes:
+    """The associated data: preamble, canonical JSON header and its checksum."""
+    document = {
+        "file_id": _b64(header.file_id),
+        "slots": [
+            {
+                "kind": slot.kind,
+                "kdf": "argon2id",
+                "m": slot.kdf.memory_kib,
+                "t": slot.kdf.time_cost,
+                "p": slot.kdf.parallelism,
+                "salt": _b64(slot.salt),
+                "wrapped": _b64(slot.wrapped),
+            }
+            for slot in header.slots
+        ],
+    }
+    body = json.dumps(document, sort_keys=True, separators=(",", ":")).encode("utf-8")
+    prefix = PREAMBLE.pack(MAGIC, VERSION, len(body)) + body
+    return prefix + hashlib.blake2b(prefix, digest_size=CHECKSUM_BYTES).digest()
+
+
+def _decode_slot(raw: object, index: int) -> KeySlot:
+    if not isinstance(raw, dict):
+        raise VaultDamaged(f"key slot {index} is not an object")
+    kind = raw.get("kind")
+    if kind not in SLOT_KINDS:
+        raise VaultDamaged(f"key slot {index} has an unknown kind")
+    if raw.get("kdf") != "argon2id":
+        raise VaultDamaged(f"key slot {index} names an unknown key derivation")
+    kdf = KdfParams(
+        memory_kib=_int(raw.get("m"), "m"),
+        time_cost=_int(raw.get("t"), "t"),
+        parallelism=_int(raw.get("p"), "p"),
+    )
+    problem = kdf.problem()
+    if problem is not None:
+        raise VaultDamaged(problem)
+    return KeySlot(
+        kind=str(kind),
+        kdf=kdf,
+        salt=_unb64(raw.get("salt"), SALT_BYTES, "salt"),
+        wrapped=_unb64(raw.get("wrapped"), NONCE_BYTES + WRAPPED_KEY_BYTES, "wrapped key"),
+    )
+
+
+def _decode_header(body: bytes) -> Header:
+    try:
+        document: Any = json.loads(body.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError):
+        raise VaultDamaged("the header is not readable") from None
+    if not isinstance(document, dict):
+        raise VaultDamaged("the header is not an object")
+    raw_slots = document.get("slots")
+    if not isinstance(raw_slots, list) or not 1 <= len(raw_slots) <= 8:
+        raise VaultDamaged("the key slots are missing")
+    slots = tuple(_decode_slot(raw, index) for index, raw in enumerate(raw_slots))
+    if len({slot.kind for slot in slots}) != len(slots):
+        raise VaultDamaged("two key slots have the same kind")
+    return Header(file_id=_unb64(document.get("file_id"), FILE_ID_BYTES, "file id"), slots=slots)
+
+
+def parse(data: bytes) -> VaultFile:
+    """Split a vault file into its parts; refuse anything malformed before any key work."""
+    if len(data) < PREAMBLE.size or not data.startswith(MAGIC):
+        raise VaultDamaged("it does not start like a Cairn vault")
+    _, version, header_length = PREAMBLE.unpack_from(data)
+    if version > VERSION:
+        raise VaultTooNew(version)
+    if version < 1:
+        raise VaultDamaged("the format version is not valid")
+    if not 2 <= header_length <= MAX_HEADER_BYTES:
+        raise VaultDamaged("the header length is not valid")
+    checksum_at = PREAMBLE.size + header_length
+    body_at = checksum_at + CHECKSUM_BYTES
+    if len(data) < body_at + NONCE_BYTES + TAG_BYTES:
+        raise VaultDamaged("it is shorter than its header says")
+    expected = hashlib.blake2b(data[:checksum_at], digest_size=CHECKSUM_BYTES).digest()
+    if not hmac.compare_digest(expected, data[checksum_at:body_at]):
+        raise VaultDamaged("the header checksum does not match")
+    header = _decode_header(data[PREAMBLE.size : checksum_at])
+    return VaultFile(header=header, associated_data=data[:body_at], sealed_body=data[body_at:])

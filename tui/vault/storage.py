@@ -1,0 +1,138 @@
+"""Durable replacement of a file, and the TinyDB storage that keeps plaintext in memory only.
+
+TinyDB calls ``read()`` on every table operation, edits the documents it got in place, then
+calls ``write()``. So ``read()`` hands out the live in-memory database (no decryption per
+read), and a failed ``write()`` puts back the last state that reached the disk, so that
+memory and disk always agree.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import json
+import os
+import secrets
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from tinydb.storages import Storage
+
+from .errors import VaultExists, VaultLocked, VaultWriteFailed
+
+Tables = dict[str, dict[str, Any]]
+
+
+def _sentence(error: OSError) -> str:
+    if error.errno in (errno.ENOSPC, errno.EDQUOT):
+        return "The disk is full, so nothing was saved; free some space and try again."
+    if error.errno == errno.EROFS:
+        return "The disk is read-only, so nothing was saved."
+    if error.errno in (errno.EACCES, errno.EPERM):
+        return "Cairn is not allowed to write in the vault's folder, so nothing was saved."
+    reason = error.strerror or type(error).__name__
+    return f"The disk reported an error ({reason}), so nothing was saved."
+
+
+class WriteNotConfirmed(VaultWriteFailed):
+    """The new file is in place but the folder could not be flushed: disk has the new state."""
+
+
+def write_durably(path: Path, data: bytes, *, overwrite: bool = True) -> None:
+    """Write ``data`` to ``path`` so that a crash leaves either the old file or the new one.
+
+    Unique temp file in the same folder (0600, exclusive) -> write -> fsync -> rename (or
+    link, when ``overwrite`` is False, so an existing file is never replaced) -> fsync the
+    folder. Returns only when all of that succeeded.
+    """
+    temp = path.with_name(f".{path.name}.{secrets.token_hex(8)}.tmp")
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC
+    installed = False
+    try:
+        fd = os.open(temp, flags, 0o600)
+        try:
+            view = memoryview(data)
+            while view:
+                view = view[os.write(fd, view) :]
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        if overwrite:
+            os.replace(temp, path)
+        else:
+            os.link(temp, path)  # fails if path exists: no silent overwrite, no race
+            os.unlink(temp)
+        installed = True
+        folder = os.open(path.parent, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
+        try:
+            os.fsync(folder)
+        finally:
+            os.close(folder)
+    except FileExistsError:
+        _remove(temp)
+        raise VaultExists(str(path)) from None
+    except OSError as error:
+        if not installed:
+            _remove(temp)
+            raise VaultWriteFailed(_sentence(error)) from None
+        raise WriteNotConfirmed(_sentence(error)) from None
+
+
+def _remove(temp: Path) -> None:
+    with contextlib.suppress(OSError):
+        os.unlink(temp)
+
+
+def encode_tables(tables: Tables) -> bytes:
+    # surrogatepass: text that came in with lone surrogates still round-trips exactly.
+    return json.dumps(tables, ensure_ascii=False, separators=(",", ":")).encode(
+        "utf-8", "surrogatepass"
+    )
+
+
+def decode_tables(plaintext: bytes) -> Tables:
+    tables = json.loads(plaintext.decode("utf-8", "surrogatepass"))
+    if not isinstance(tables, dict) or not all(isinstance(t, dict) for t in tables.values()):
+        raise ValueError("not a TinyDB document")
+    return tables
+
+
+class SealedStorage(Storage):
+    """TinyDB storage over a sealed vault file; ``persist`` seals and writes durably."""
+
+    def __init__(self, plaintext: bytes, persist: Callable[[bytes], None]) -> None:
+        self._tables: Tables | None = decode_tables(plaintext)
+        self._saved = plaintext
+        self._persist = persist
+
+    @property
+    def saved_plaintext(self) -> bytes:
+        """The serialised state that is on disk now."""
+        if self._tables is None:
+            raise VaultLocked()
+        return self._saved
+
+    def read(self) -> Tables:
+        if self._tables is None:
+            raise VaultLocked()
+        return self._tables
+
+    def write(self, data: Tables) -> None:
+        if self._tables is None:
+            raise VaultLocked()
+        plaintext = encode_tables(data)
+        try:
+            self._persist(plaintext)
+        except WriteNotConfirmed:
+            self._tables, self._saved = data, plaintext  # the disk has it; so does memory
+            raise
+        except BaseException:
+            # TinyDB already changed the live documents; go back to what the disk holds.
+            self._tables = decode_tables(self._saved)
+            raise
+        self._tables, self._saved = data, plaintext
+
+    def close(self) -> None:
+        self._tables = None
+        self._saved = b""

@@ -1,0 +1,185 @@
+"""Vault: create, open, lock and re-key one encrypted TinyDB file."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import resource
+import unicodedata
+from pathlib import Path
+from types import TracebackType
+
+from tinydb import TinyDB
+from tinydb.table import Table
+
+from . import crypto, format, paths, slots
+from .errors import VaultDamaged, VaultExists, VaultLocked, WrongPassphrase
+from .lock import VaultLock
+from .storage import SealedStorage, encode_tables, write_durably
+
+
+def harden_process() -> None:
+    """No core dumps (they would hold decrypted text) and private files by default."""
+    os.umask(0o077)
+    with contextlib.suppress(ValueError, OSError):
+        resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+
+
+def _secret_bytes(secret: str) -> bytes:
+    # NFC so that the same passphrase typed on different terminals gives the same key.
+    return unicodedata.normalize("NFC", secret).encode("utf-8")
+
+
+class Vault:
+    """An unlocked vault. Plaintext lives only in this object's memory until ``lock()``."""
+
+    def __init__(
+        self,
+        path: Path,
+        file_lock: VaultLock,
+        header: format.Header,
+        data_key: bytearray,
+        plaintext: bytes,
+    ) -> None:
+        self.path = path
+        self._file_lock = file_lock
+        self._header = header
+        self._associated_data = format.encode_header(header)
+        self._key: bytearray | None = data_key
+        self._storage = SealedStorage(plaintext, self._persist)
+        self._db: TinyDB | None = TinyDB(storage=lambda: self._storage)
+
+    # -- creating and opening -------------------------------------------------------------
+
+    @classmethod
+    def create(
+        cls, path: Path, passphrase: str, kdf: crypto.KdfParams = crypto.DEFAULT_KDF
+    ) -> tuple[Vault, str]:
+        """A new empty vault and its recovery code (to be shown once, never stored)."""
+        paths.prepare_folder(path.parent)
+        file_lock = VaultLock(path)
+        file_lock.acquire()
+        try:
+            if os.path.lexists(path):
+                raise VaultExists(str(path))
+            recovery_code = slots.new_recovery_code()
+            normalised = slots.normalise_recovery_code(recovery_code)
+            assert normalised is not None
+            data_key = crypto.new_data_key()
+            file_id = crypto.random_bytes(format.FILE_ID_BYTES)
+            header = format.Header(
+                file_id=file_id,
+                slots=(
+                    slots.wrap(data_key, _secret_bytes(passphrase), "passphrase", kdf, file_id),
+                    slots.wrap(data_key, normalised.encode("ascii"), "recovery", kdf, file_id),
+                ),
+            )
+            associated_data = format.encode_header(header)
+            plaintext = encode_tables({})
+            sealed = crypto.seal(data_key, plaintext, associated_data)
+            write_durably(path, associated_data + sealed, overwrite=False)
+        except BaseException:
+            file_lock.release()
+            raise
+        return cls(path, file_lock, header, data_key, plaintext), recovery_code
+
+    @classmethod
+    def open(cls, path: Path, secret: str) -> Vault:
+        """Open with the passphrase or the recovery code. Never writes to the vault file."""
+        paths.check_vault_file(path)
+        file_lock = VaultLock(path)
+        file_lock.acquire()
+        try:
+            vault_file = format.parse(paths.read_vault_bytes(path))
+            data_key = _unlock_data_key(vault_file.header, secret)
+            try:
+                plaintext = crypto.open_sealed(
+                    data_key, vault_file.sealed_body, vault_file.associated_data
+                )
+                vault = cls(path, file_lock, vault_file.header, data_key, plaintext)
+            except (crypto.SealBroken, ValueError):
+                crypto.wipe(data_key)
+                raise VaultDamaged("its contents do not match its key") from None
+            paths.remove_stale_temp_files(path)
+            return vault
+        except BaseException:
+            file_lock.release()
+            raise
+
+    # -- using ----------------------------------------------------------------------------
+
+    @property
+    def is_open(self) -> bool:
+        return self._db is not None
+
+    @property
+    def header(self) -> format.Header:
+        return self._header
+
+    def table(self, name: str) -> Table:
+        if self._db is None:
+            raise VaultLocked()
+        return self._db.table(name)
+
+    def change_passphrase(self, new_passphrase: str) -> None:
+        """Re-wrap the data key under a new passphrase; one atomic, durable file replace."""
+        key = self._require_key()
+        current = self._header.slot("passphrase")
+        kdf = current.kdf if current else crypto.DEFAULT_KDF
+        new_slot = slots.wrap(
+            key, _secret_bytes(new_passphrase), "passphrase", kdf, self._header.file_id
+        )
+        header = self._header.with_slot(new_slot)
+        associated_data = format.encode_header(header)
+        sealed = crypto.seal(key, self._storage.saved_plaintext, associated_data)
+        write_durably(self.path, associated_data + sealed)
+        self._header, self._associated_data = header, associated_data
+
+    def lock(self) -> None:
+        """Drop the key and every decrypted object this vault holds; release the file."""
+        if self._db is not None:
+            self._db.close()
+            self._db = None
+        if self._key is not None:
+            crypto.wipe(self._key)
+            self._key = None
+        self._file_lock.release()
+
+    def __enter__(self) -> Vault:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        trace: TracebackType | None,
+    ) -> None:
+        self.lock()
+
+    # -- internals ------------------------------------------------------------------------
+
+    def _require_key(self) -> bytearray:
+        if self._key is None:
+            raise VaultLocked()
+        return self._key
+
+    def _persist(self, plaintext: bytes) -> None:
+        sealed = crypto.seal(self._require_key(), plaintext, self._associated_data)
+        write_durably(self.path, self._associated_data + sealed)
+
+
+def _unlock_data_key(header: format.Header, secret: str) -> bytearray:
+    """Try the slot the secret's shape points to; a recovery code has a fixed shape."""
+    attempts: list[tuple[str, bytes]] = []
+    code = slots.normalise_recovery_code(secret)
+    if code is not None:
+        attempts.append(("recovery", code.encode("ascii")))
+    attempts.append(("passphrase", _secret_bytes(secret)))
+    for kind, secret_bytes in attempts:
+        slot = header.slot(kind)
+        if slot is None:
+            continue
+        data_key = slots.unwrap(slot, secret_bytes, header.file_id)
+        if data_key is not None:
+            return data_key
+    raise WrongPassphrase()
