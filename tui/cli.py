@@ -17,6 +17,7 @@ from pathlib import Path
 from platformdirs import user_data_path
 
 from . import export, journal
+from .config import SettingsProblem, load_settings
 from .passphrase import IntakeProblem, PassphraseSource
 from .vault import (
     DEFAULT_KDF,
@@ -47,6 +48,7 @@ MAX_LOG_BYTES = 16 * 1024 * 1024
 
 _EXIT_FOR: tuple[tuple[type[BaseException], int], ...] = (
     (IntakeProblem, EXIT_USAGE),
+    (SettingsProblem, EXIT_USAGE),
     (journal.EntryRejected, EXIT_USAGE),
     (VaultMissing, EXIT_USAGE),
     (VaultExists, EXIT_USAGE),
@@ -159,10 +161,21 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_app(args: argparse.Namespace) -> int:
+    settings = load_settings()
+    _scrub_textual_environment()
     from .app import run_app  # Textual is imported only when the app is wanted
+    from .session import Session
 
-    code: int = run_app(vault_path(args), args.passphrase_fd)
-    return code
+    return run_app(Session(settings=settings, vault_path=vault_path(args)))
+
+
+def _scrub_textual_environment() -> None:
+    """Textual reads variables that would write keystrokes or screen contents to disk (a log
+    file, screenshots, devtools, scripted key presses). Cairn honours none of them; this runs
+    before Textual is imported, which is when it reads them."""
+    for name in list(os.environ):
+        if name == "TEXTUAL" or name.startswith("TEXTUAL_"):
+            del os.environ[name]
 
 
 # -- plumbing ---------------------------------------------------------------------------------

@@ -14,7 +14,7 @@ from .errors import (
     VaultWriteFailed,
     WrongPassphrase,
 )
-from .vault import Vault, harden_process
+from .vault import Vault, check_openable, harden_process
 
 __all__ = [
     "DEFAULT_KDF",
@@ -32,5 +32,6 @@ __all__ = [
     "VaultTooNew",
     "VaultWriteFailed",
     "WrongPassphrase",
+    "check_openable",
     "harden_process",
 ]

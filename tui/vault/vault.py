@@ -8,11 +8,12 @@ import resource
 import unicodedata
 from pathlib import Path
 from types import TracebackType
+from typing import Any
 
 from tinydb import TinyDB
 from tinydb.table import Table
 
-from . import crypto, format, paths, slots
+from . import crypto, drafts, format, paths, slots
 from .errors import VaultDamaged, VaultExists, VaultLocked, WrongPassphrase
 from .lock import VaultLock
 from .storage import SealedStorage, encode_tables, write_durably
@@ -135,6 +136,17 @@ class Vault:
         write_durably(self.path, associated_data + sealed)
         self._header, self._associated_data = header, associated_data
 
+    def seal_draft(self, draft: dict[str, Any]) -> None:
+        """Keep unsaved work, encrypted, until the person chooses to restore or discard it."""
+        drafts.seal_draft(self.path, self._require_key(), self._header.file_id, draft)
+
+    def open_draft(self) -> dict[str, Any] | None:
+        return drafts.open_draft(self.path, self._require_key(), self._header.file_id)
+
+    def discard_draft(self) -> None:
+        self._require_key()
+        drafts.discard_draft(self.path)
+
     def lock(self) -> None:
         """Drop the key and every decrypted object this vault holds; release the file."""
         if self._db is not None:
@@ -166,6 +178,16 @@ class Vault:
     def _persist(self, plaintext: bytes) -> None:
         sealed = crypto.seal(self._require_key(), plaintext, self._associated_data)
         write_durably(self.path, self._associated_data + sealed)
+
+
+def check_openable(path: Path) -> None:
+    """Everything that can be known about a vault without its key: raises the same typed
+    errors ``Vault.open`` would (missing, unsafe, damaged, too new, open elsewhere)."""
+    paths.check_vault_file(path)
+    format.parse(paths.read_vault_bytes(path))
+    probe = VaultLock(path)
+    probe.acquire()
+    probe.release()
 
 
 def _unlock_data_key(header: format.Header, secret: str) -> bytearray:

@@ -1,0 +1,15 @@
+"""Nothing at all: what is on screen between the panic key and the lock screen."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.screen import Screen
+
+from styles import stylesheet
+
+
+class BlankScreen(Screen[None]):
+    CSS_PATH = stylesheet("blank.tcss")
+
+    def compose(self) -> ComposeResult:
+        return iter(())

@@ -1,0 +1,74 @@
+"""First run: choose a passphrase (twice, with plain guidance) and create the vault."""
+
+from __future__ import annotations
+
+import asyncio
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Input, Static
+
+from styles import stylesheet
+from tui.passphrase import new_passphrase_problem, strength_hint
+from tui.session import Session
+from tui.vault import Vault, VaultError
+
+from ._text import say
+
+
+class CreateScreen(Screen[None]):
+    CSS_PATH = stylesheet("create.tcss")
+
+    def __init__(self, session: Session) -> None:
+        super().__init__()
+        self.session = session
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="create-body"):
+            yield Static(say("create", "title"), classes="title", markup=False)
+            yield Static(say("create", "intro"), classes="paragraph", markup=False)
+            yield Input(placeholder=say("create", "first"), password=True, id="first")
+            yield Static(strength_hint(""), id="strength", markup=False)
+            yield Input(placeholder=say("create", "second"), password=True, id="second")
+            yield Static("", id="create-message", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        for field in self.query(Input):
+            field.cursor_blink = False
+        self.query_one("#first", Input).focus()
+
+    @on(Input.Changed, "#first")
+    def show_strength(self, event: Input.Changed) -> None:
+        self.query_one("#strength", Static).update(strength_hint(event.value))
+
+    @on(Input.Submitted, "#first")
+    def to_second(self) -> None:
+        self.query_one("#second", Input).focus()
+
+    @on(Input.Submitted, "#second")
+    async def create(self) -> None:
+        first = self.query_one("#first", Input).value
+        second = self.query_one("#second", Input).value
+        message = self.query_one("#create-message", Static)
+        problem = new_passphrase_problem(first, second)
+        if problem is not None:
+            message.update(problem)
+            return
+        for field in self.query(Input):
+            field.disabled = True
+        message.update(say("create", "working"))
+        try:
+            # Off the UI thread: the panic key keeps working while Argon2 runs.
+            vault, code = await asyncio.to_thread(Vault.create, self.session.vault_path, first)
+        except VaultError as error:
+            message.update(str(error))
+            for field in self.query(Input):
+                field.disabled = False
+            return
+        self.session.vault = vault
+        from .recovery import RecoveryScreen
+
+        self.app.switch_screen(RecoveryScreen(self.session, code))

@@ -1,0 +1,65 @@
+"""After unlocking: offer back the work that was sealed when Cairn last had to close."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Footer, Static
+
+from styles import stylesheet
+from tui.session import Session
+
+from ._text import say
+
+
+def _when(saved: object) -> str:
+    try:
+        moment = datetime.fromisoformat(str(saved))
+    except ValueError:
+        return "earlier"
+    return f"{moment:%A} {moment.day} {moment:%B} at {moment:%H:%M}"
+
+
+class DraftOfferScreen(ModalScreen[None]):
+    CSS_PATH = stylesheet("draft_offer.tcss")
+    BINDINGS = [
+        Binding("r", "restore", "Restore", id="draft-restore"),
+        Binding("d", "discard", "Discard", id="draft-discard"),
+    ]
+
+    def __init__(self, session: Session, draft: dict[str, Any]) -> None:
+        super().__init__()
+        self.session = session
+        self.draft = draft
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="draft-box"):
+            yield Static(say("draft", "title"), id="draft-title", markup=False)
+            yield Static(say("draft", "body", saved=_when(self.draft.get("saved"))), markup=False)
+            yield Static("", id="draft-message", markup=False)
+        yield Footer()
+
+    def action_restore(self) -> None:
+        screens = []
+        for item in self.draft.get("items", []):
+            factory = self.session.draft_screens.get(str(item.get("kind")))
+            if factory is None or not isinstance(item.get("state"), dict):
+                continue
+            screens.append(factory(self.session, item["state"]))
+        if not screens:
+            self.query_one("#draft-message", Static).update(say("draft", "nothing_to_restore"))
+            return
+        self.dismiss()
+        for screen in reversed(screens):  # items were sealed top of the stack first
+            self.app.push_screen(screen)
+        # The restored text now lives in its screen; a later panic seals it again.
+        self.session.unlocked.discard_draft()
+
+    def action_discard(self) -> None:
+        self.session.unlocked.discard_draft()
+        self.dismiss()

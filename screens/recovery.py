@@ -1,0 +1,49 @@
+"""The recovery code, shown once, confirmed by typing its last four characters."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Input, Static
+
+from styles import stylesheet
+from tui.session import Session
+
+from ._text import say
+
+
+class RecoveryScreen(Screen[None]):
+    CSS_PATH = stylesheet("recovery.tcss")
+
+    def __init__(self, session: Session, code: str) -> None:
+        super().__init__()
+        self.session = session
+        self._code = code
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="recovery-body"):
+            yield Static(say("recovery", "title"), classes="title", markup=False)
+            yield Static(say("recovery", "intro"), classes="paragraph", markup=False)
+            yield Static(self._code, id="code", markup=False)
+            yield Static(say("recovery", "confirm"), classes="paragraph", markup=False)
+            yield Input(max_length=9, id="confirm")
+            yield Static("", id="recovery-message", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        field = self.query_one("#confirm", Input)
+        field.cursor_blink = False
+        field.focus()
+
+    @on(Input.Submitted, "#confirm")
+    def confirm(self, event: Input.Submitted) -> None:
+        typed = "".join(event.value.split()).upper()
+        if typed != self._code[-4:]:
+            self.query_one("#recovery-message", Static).update(say("recovery", "mismatch"))
+            return
+        from .home import HomeScreen
+
+        self._code = ""
+        self.app.switch_screen(HomeScreen(self.session))

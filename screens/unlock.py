@@ -1,0 +1,102 @@
+"""The lock screen: one masked field, nothing that says what is behind it.
+
+The key derivation runs in a thread, so the screen stays responsive and the panic key
+still works while it runs. Repeated wrong passphrases wait longer each time.
+"""
+
+from __future__ import annotations
+
+import asyncio
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.screen import Screen
+from textual.widgets import Input, Static
+
+from styles import stylesheet
+from tui.session import Session
+from tui.vault import Vault, VaultError, WrongPassphrase
+
+from ._text import say
+
+FREE_ATTEMPTS = 2
+MAX_WAIT_SECONDS = 30
+
+
+def wait_after(failures: int) -> int:
+    """Seconds to wait after this many wrong passphrases in a row: 0, 0, 2, 4, 8, ... 30."""
+    if failures <= FREE_ATTEMPTS:
+        return 0
+    return int(min(2 ** (failures - FREE_ATTEMPTS), MAX_WAIT_SECONDS))
+
+
+class UnlockScreen(Screen[None]):
+    CSS_PATH = stylesheet("unlock.tcss")
+
+    def __init__(self, session: Session) -> None:
+        super().__init__()
+        self.session = session
+        self.failures = 0
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="unlock-box"):
+            yield Static(say("unlock", "title"), id="unlock-title", markup=False)
+            yield Input(placeholder=say("unlock", "prompt"), password=True, id="secret")
+            yield Static("", id="unlock-message", markup=False)
+
+    def on_mount(self) -> None:
+        field = self.query_one("#secret", Input)
+        field.cursor_blink = False
+        field.focus()
+
+    @on(Input.Submitted, "#secret")
+    async def unlock(self, event: Input.Submitted) -> None:
+        field = self.query_one("#secret", Input)
+        message = self.query_one("#unlock-message", Static)
+        if not event.value:
+            return
+        secret = event.value
+        field.value = ""
+        field.disabled = True
+        message.update(say("unlock", "working"))
+        try:
+            vault = await asyncio.to_thread(Vault.open, self.session.vault_path, secret)
+        except WrongPassphrase:
+            self.failures += 1
+            self._after_wrong_passphrase()
+            return
+        except VaultError as error:
+            from .problem import ProblemScreen
+
+            self.app.switch_screen(ProblemScreen(error))
+            return
+        self.session.vault = vault
+        self._open_home()
+
+    def _after_wrong_passphrase(self) -> None:
+        field = self.query_one("#secret", Input)
+        message = self.query_one("#unlock-message", Static)
+        seconds = wait_after(self.failures)
+        if seconds == 0:
+            message.update(say("unlock", "wrong"))
+            field.disabled = False
+            field.focus()
+            return
+        message.update(say("unlock", "wrong") + " " + say("unlock", "wait", seconds=seconds))
+
+        def ready() -> None:
+            message.update("")
+            field.disabled = False
+            field.focus()
+
+        self.set_timer(seconds, ready, name="unlock-wait")
+
+    def _open_home(self) -> None:
+        from .draft_offer import DraftOfferScreen
+        from .home import HomeScreen
+
+        self.app.switch_screen(HomeScreen(self.session))
+        draft = self.session.unlocked.open_draft()
+        if draft is not None:
+            self.app.push_screen(DraftOfferScreen(self.session, draft))

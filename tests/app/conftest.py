@@ -1,0 +1,69 @@
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from textual.app import ComposeResult
+from textual.screen import Screen
+from textual.widgets import TextArea
+
+from tests.helpers import new_vault
+from tui.app import CairnApp
+from tui.config import Settings
+from tui.session import Session
+
+
+class NoteScreen(Screen[None]):
+    """A screen defined for the tests that holds unsaved text, as the journal editor will."""
+
+    draft_kind = "test-note"
+
+    def __init__(self, session: Session, state: dict[str, Any] | None = None) -> None:
+        super().__init__()
+        self.session = session
+        self._initial = (state or {}).get("text", "")
+
+    def compose(self) -> ComposeResult:
+        yield TextArea(self._initial, id="note")
+
+    def on_mount(self) -> None:
+        self.query_one(TextArea).focus()
+
+    def draft_state(self) -> dict[str, Any] | None:
+        text = self.query_one(TextArea).text
+        return {"text": text} if text else None
+
+
+class Relaunches:
+    def __init__(self) -> None:
+        self.paths: list[Path] = []
+
+    def __call__(self, path: Path) -> None:
+        self.paths.append(path)
+
+
+MakeApp = Callable[..., CairnApp]
+
+
+@pytest.fixture
+def relaunches() -> Relaunches:
+    return Relaunches()
+
+
+@pytest.fixture
+def make_app(vault_path: Path, relaunches: Relaunches) -> MakeApp:
+    def make(settings: Settings | None = None, path: Path | None = None) -> CairnApp:
+        session = Session(settings=settings or Settings(), vault_path=path or vault_path)
+        session.draft_screens["test-note"] = lambda s, state: NoteScreen(s, state)
+        return CairnApp(session, relaunch=relaunches)
+
+    return make
+
+
+@pytest.fixture
+def existing_vault(vault_path: Path) -> Path:
+    vault, _ = new_vault(vault_path)
+    vault.lock()
+    return vault_path

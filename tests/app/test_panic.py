@@ -1,0 +1,201 @@
+"""The panic key and every other way out: blank first, draft sealed, key dropped."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+from typing import Any
+
+import pytest
+from textual.command import CommandPalette
+from textual.widgets import TextArea
+
+from tests.app.conftest import MakeApp, NoteScreen, Relaunches
+from tests.app.helpers import screen_name, unlock, wait_for
+from tests.helpers import PASSPHRASE
+from tui.config import Settings
+from tui.vault import Vault
+from tui.vault.drafts import draft_path
+
+CANARY = "CANARY he said [b]nothing[/b] \x1b[31m"
+
+
+async def _write_note(pilot: Any, text: str = CANARY) -> None:
+    app = pilot.app
+    await unlock(pilot)
+    app.push_screen(NoteScreen(app.session))
+    await wait_for(
+        pilot, lambda: bool(app.screen.query(TextArea)) and app.screen.query_one(TextArea).has_focus
+    )
+    app.screen.query_one(TextArea).insert(text)
+
+
+@pytest.mark.parametrize("key", ["f12", "ctrl+backslash"])
+async def test_panic_from_a_text_area_seals_the_draft_and_relaunches_locked(
+    make_app: MakeApp, existing_vault: Path, relaunches: Relaunches, key: str
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _write_note(pilot)
+        assert app.screen.query_one(TextArea).has_focus
+        await pilot.press(key)
+        assert screen_name(pilot) == "BlankScreen"
+        assert app.session.vault is None
+        assert relaunches.paths == [existing_vault]
+        assert app.left_by == "lock"
+    sealed = draft_path(existing_vault).read_bytes()
+    assert b"CANARY" not in sealed
+
+    # The fresh process: unlock, and the draft is offered back exactly as it was.
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await unlock(pilot)
+        await wait_for(pilot, lambda: screen_name(pilot) == "DraftOfferScreen")
+        await pilot.press("r")
+        await wait_for(pilot, lambda: bool(app.screen.query(TextArea)))
+        assert app.screen.query_one(TextArea).text == CANARY
+        assert not draft_path(existing_vault).exists()
+
+
+async def test_a_draft_can_be_discarded(make_app: MakeApp, existing_vault: Path) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _write_note(pilot)
+        await pilot.press("f12")
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await unlock(pilot)
+        await wait_for(pilot, lambda: screen_name(pilot) == "DraftOfferScreen")
+        await pilot.press("d")
+        await wait_for(pilot, lambda: screen_name(pilot) == "HomeScreen")
+    assert not draft_path(existing_vault).exists()
+
+
+async def test_panic_from_a_modal(
+    make_app: MakeApp, existing_vault: Path, relaunches: Relaunches
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _write_note(pilot)
+        await pilot.press("f12")
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await unlock(pilot)
+        await wait_for(pilot, lambda: screen_name(pilot) == "DraftOfferScreen")
+        await pilot.press("ctrl+backslash")
+        assert screen_name(pilot) == "BlankScreen" and app.session.vault is None
+    assert len(relaunches.paths) == 2
+    assert draft_path(existing_vault).exists()  # not offered back, so still kept
+
+
+async def test_panic_from_the_command_palette(
+    make_app: MakeApp, existing_vault: Path, relaunches: Relaunches
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _write_note(pilot)
+        await pilot.press("ctrl+p")
+        await wait_for(pilot, lambda: isinstance(app.screen, CommandPalette))
+        await pilot.press(*"hid")
+        await pilot.press("f12")
+        assert screen_name(pilot) == "BlankScreen" and app.session.vault is None
+    assert relaunches.paths == [existing_vault]
+    assert draft_path(existing_vault).exists()
+
+
+async def test_panic_during_key_derivation(
+    make_app: MakeApp, existing_vault: Path, relaunches: Relaunches, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    started, release = threading.Event(), threading.Event()
+    real_open = Vault.open
+
+    def slow_open(path: Path, secret: str) -> Vault:
+        started.set()
+        release.wait(10)
+        return real_open(path, secret)
+
+    monkeypatch.setattr("screens.unlock.Vault.open", slow_open)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: screen_name(pilot) == "UnlockScreen")
+        await pilot.press(*PASSPHRASE, "enter")
+        await wait_for(pilot, started.is_set)
+        await pilot.press("f12")  # the UI thread is free while Argon2 runs
+        assert screen_name(pilot) == "BlankScreen"
+        assert relaunches.paths == [existing_vault]
+        release.set()
+
+
+async def test_panic_action_exit_leaves_without_relaunching(
+    make_app: MakeApp, existing_vault: Path, relaunches: Relaunches
+) -> None:
+    app = make_app(Settings(panic_action="exit"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _write_note(pilot)
+        await pilot.press("f12")
+        assert screen_name(pilot) == "BlankScreen"
+    assert relaunches.paths == [] and app.left_by == "exit" and app.return_code == 0
+    assert draft_path(existing_vault).exists()
+
+
+@pytest.mark.parametrize("key", ["ctrl+q", "ctrl+c"])
+async def test_quitting_seals_the_draft_and_locks(
+    make_app: MakeApp, existing_vault: Path, relaunches: Relaunches, key: str
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _write_note(pilot)
+        await pilot.press(key)
+        assert app.session.vault is None
+    assert relaunches.paths == [] and app.left_by == "exit"
+    assert draft_path(existing_vault).exists()
+
+
+async def test_idle_lock_takes_the_panic_path(
+    make_app: MakeApp, existing_vault: Path, relaunches: Relaunches
+) -> None:
+    app = make_app(Settings(idle_minutes=0.01))  # 0.6 seconds
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _write_note(pilot)
+        await wait_for(pilot, lambda: bool(relaunches.paths))
+        assert app.left_by == "lock" and app.session.vault is None
+    assert draft_path(existing_vault).exists()
+
+
+async def test_typing_keeps_idle_lock_away(
+    make_app: MakeApp, existing_vault: Path, relaunches: Relaunches
+) -> None:
+    app = make_app(Settings(idle_minutes=0.02))  # 1.2 seconds
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _write_note(pilot)
+        for _ in range(12):  # 2.4 seconds of steady typing
+            await pilot.press("x")
+            await pilot.pause(0.2)
+        assert relaunches.paths == []
+
+
+async def test_the_palette_lists_only_cairns_commands(
+    make_app: MakeApp, existing_vault: Path
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: screen_name(pilot) == "UnlockScreen")
+        titles = [command.title for command in app.get_system_commands(app.screen)]
+    assert titles == ["Hide now", "Quit", "Keys"]
+    assert not any("screenshot" in title.lower() for title in titles)
+
+
+async def test_a_crash_is_one_neutral_line(make_app: MakeApp, existing_vault: Path) -> None:
+    app = make_app()
+    with pytest.raises(RuntimeError):
+        async with app.run_test(size=(80, 24)) as pilot:
+            await _write_note(pilot)
+
+            def boom() -> None:
+                raise RuntimeError(CANARY)
+
+            app.call_later(boom)
+            await pilot.pause(0.1)
+    assert app.crashed == "RuntimeError" and app.return_code == 1
+    assert app._exit_renderables == []  # Textual's traceback with local variables is never made
+    assert app.session.vault is None

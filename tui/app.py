@@ -1,0 +1,242 @@
+"""The Textual app: screens, the panic key, idle lock, clean exits and crash handling.
+
+Only this module knows about locking. Every way out (panic, idle, quit, ctrl+c, SIGTERM,
+SIGHUP, a crash) goes through ``leave()``: blank the screen first, seal unsaved work into
+the vault's draft slot, drop the key, then either exit or start a fresh process that has
+never held the plaintext and shows only the lock screen.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import os
+import signal
+import sys
+import time
+from collections.abc import Callable, Iterable
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, Literal
+
+from textual import events
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+
+from styles import stylesheet
+
+from . import terminal
+from .config import Settings
+from .session import KeepsDraft, Session
+from .themes import HIGH_CONTRAST
+from .vault import VaultError, check_openable
+
+LeaveHow = Literal["lock", "exit"]
+RELAUNCH_ENV = "CAIRN_RELAUNCHED"
+
+
+def relaunch(vault_path: Path) -> None:
+    """Replace this process with a fresh Cairn showing the lock screen. The vault path goes
+    through the environment (readable only by this user), never the command line."""
+    os.environ["CAIRN_VAULT"] = str(vault_path)
+    os.environ[RELAUNCH_ENV] = "1"
+    sys.stdout.flush()
+    script = sys.argv[0]
+    if script.endswith("__main__.py"):
+        os.execv(sys.executable, [sys.executable, "-m", "tui"])
+    os.execv(sys.executable, [sys.executable, script])
+
+
+class CairnApp(App[int]):
+    CSS_PATH = stylesheet("app.tcss")
+    TITLE = "Terminal"
+    BINDINGS = [
+        Binding("f12,ctrl+backslash", "panic", "Hide now", id="panic", priority=True),
+        Binding("ctrl+q", "quit", "Quit", id="quit", priority=True),
+        Binding("ctrl+c", "quit", "Quit", id="quit-ctrl-c", priority=True, show=False),
+    ]
+
+    def __init__(
+        self,
+        session: Session,
+        *,
+        relaunch: Callable[[Path], None] = relaunch,
+        terminal_state: terminal.TerminalState | None = None,
+    ) -> None:
+        super().__init__()
+        self.session = session
+        self._relaunch = relaunch
+        self._terminal_state = terminal_state
+        self._last_input = time.monotonic()
+        self._leaving = False
+        self.left_by: LeaveHow | None = None
+        self.crashed: str | None = None
+        self.register_theme(HIGH_CONTRAST)
+        self.theme = session.settings.theme
+        keymap = {"panic": ",".join(session.settings.panic_keys), **session.settings.keys}
+        self.set_keymap(keymap)
+
+    @property
+    def settings(self) -> Settings:
+        return self.session.settings
+
+    # -- start --------------------------------------------------------------------------
+
+    def on_mount(self) -> None:
+        self._write_title()
+        self._install_signal_handlers()
+        idle = self.settings.idle_minutes * 60
+        if idle > 0:
+            self.set_interval(min(5.0, idle / 4), self._check_idle, name="idle-lock")
+        self.push_screen(self.first_screen())
+
+    def first_screen(self) -> Screen[Any]:
+        from screens.problem import ProblemScreen
+        from screens.unlock import UnlockScreen
+        from screens.welcome import WelcomeScreen
+
+        path = self.session.vault_path
+        if not os.path.lexists(path):
+            return WelcomeScreen(self.session)
+        try:
+            check_openable(path)
+        except VaultError as error:
+            return ProblemScreen(error)
+        return UnlockScreen(self.session)
+
+    def on_unmount(self) -> None:
+        self.session.lock()  # however the app ends, the key goes with it
+
+    def _write_title(self) -> None:
+        if self._driver is not None and not self.is_headless:
+            self._driver.write(terminal.title_sequence(self.settings.terminal_title))
+
+    def _install_signal_handlers(self) -> None:
+        if self.is_headless:
+            return
+        loop = asyncio.get_running_loop()
+        loop.add_signal_handler(signal.SIGTERM, self.leave, "exit")
+        loop.add_signal_handler(signal.SIGHUP, self._hang_up)
+
+    # -- activity and idle --------------------------------------------------------------
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Key | events.Paste | events.MouseDown):
+            self._last_input = time.monotonic()
+        await super().on_event(event)
+
+    def _check_idle(self) -> None:
+        idle_for = time.monotonic() - self._last_input
+        if self.session.vault is not None and idle_for >= self.settings.idle_minutes * 60:
+            self.leave("lock")
+
+    # -- the ways out -------------------------------------------------------------------
+
+    def action_panic(self) -> None:
+        self.leave(self.settings.panic_action)  # type: ignore[arg-type]
+
+    async def action_quit(self) -> None:
+        self.leave("exit")
+
+    def leave(self, how: LeaveHow) -> None:
+        """Blank, seal the draft, lock, then exit or relaunch at the lock screen."""
+        if self._leaving:
+            return
+        self._leaving = True
+        self.left_by = how
+        self._blank()
+        self._seal_draft()
+        self.session.lock()
+        if how == "lock":
+            self._restart_locked()
+        self.exit(0)
+
+    def _blank(self) -> None:
+        # Queued behind any frame already on its way, so nothing is painted over it.
+        from screens.blank import BlankScreen
+
+        if self._driver is not None and not self.is_headless:
+            self._driver.write(terminal.CLEAR_ALL)
+            self._driver.flush()
+        self.push_screen(BlankScreen())
+
+    def _restart_locked(self) -> None:
+        driver = self._driver
+        if driver is not None and not self.is_headless:
+            driver.stop_application_mode()
+            driver.close()  # joins the writer thread: everything queued has been written
+        if self._terminal_state is not None:
+            self._terminal_state.restore()
+        terminal.write_now(terminal.CLEAR_ALL)
+        self._relaunch(self.session.vault_path)
+
+    def _hang_up(self) -> None:
+        # The terminal is gone: keep the work, lock, and go without touching the tty again.
+        if self._leaving:
+            return
+        self._leaving = True
+        self._seal_draft()
+        self.session.lock()
+        os._exit(0)
+
+    def _seal_draft(self) -> None:
+        vault = self.session.vault
+        if vault is None or not vault.is_open:
+            return
+        items = []
+        for screen in reversed(self.screen_stack):
+            if isinstance(screen, KeepsDraft):
+                state = screen.draft_state()
+                if state:
+                    items.append({"kind": screen.draft_kind, "state": state})
+        if not items:
+            return
+        saved = datetime.now(UTC).astimezone().isoformat(timespec="seconds")
+        with contextlib.suppress(VaultError):  # leaving must not stop here; the vault is intact
+            vault.seal_draft({"saved": saved, "items": items})
+
+    # -- crashes: one neutral line, never a traceback or local variables ----------------
+
+    def _handle_exception(self, error: Exception) -> None:
+        self._return_code = 1
+        self.crashed = type(error).__name__
+        if self._exception is None:  # Pilot re-raises this in tests
+            self._exception = error
+            self._exception_event.set()
+        self.session.lock()
+        self._close_messages_no_wait()
+
+    # -- command palette: the app's own commands only -----------------------------------
+
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        yield SystemCommand("Hide now", "Blank the screen and lock at once", self.action_panic)
+        yield SystemCommand("Quit", "Lock the vault and leave Cairn", self.action_quit_now)
+        yield SystemCommand("Keys", "Show the keys for this screen", self.action_show_keys)
+
+    def action_quit_now(self) -> None:
+        self.leave("exit")
+
+    def action_show_keys(self) -> None:
+        if self.screen.query("HelpPanel"):
+            self.action_hide_help_panel()
+        else:
+            self.action_show_help_panel()
+
+
+def run_app(session: Session) -> int:
+    state = terminal.TerminalState()
+    app = CairnApp(session, terminal_state=state)
+    try:
+        app.run(mouse=session.settings.mouse)
+    finally:
+        session.lock()
+        terminal.leave_clean(session.settings.terminal_title)
+    if app.crashed is not None:
+        print(
+            f"Cairn stopped because of an unexpected problem ({app.crashed}); "
+            "everything saved before it is safe.",
+            file=sys.stderr,
+        )
+        return 1
+    return 0

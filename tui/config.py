@@ -1,0 +1,149 @@
+"""Settings: a small TOML file in the platform config folder. It never holds content.
+
+A bad file is refused with the key and the line named, so the person can fix it.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from platformdirs import user_config_path
+
+PANIC_ACTIONS = ("lock", "exit")
+THEMES = ("textual-dark", "textual-light", "high-contrast")
+_KEY = re.compile(r"^[a-z0-9_+]+$")
+
+
+class SettingsProblem(Exception):
+    """The settings file cannot be used; ``str()`` names the file, the key and the line."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    panic_keys: tuple[str, ...] = ("f12", "ctrl+backslash")
+    panic_action: str = "lock"
+    idle_minutes: float = 5
+    theme: str = "textual-dark"
+    terminal_title: str = "Terminal"
+    mouse: bool = False
+    keys: dict[str, str] = field(default_factory=dict)  # binding id -> keys, for the keymap
+
+
+def settings_path() -> Path:
+    chosen = os.environ.get("CAIRN_CONFIG")
+    if chosen:
+        return Path(chosen).expanduser()
+    return user_config_path("cairn", appauthor=False) / "settings.toml"
+
+
+def load_settings(path: Path | None = None) -> Settings:
+    path = path or settings_path()
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return Settings()
+    except OSError as error:
+        raise SettingsProblem(
+            f"Cairn cannot read its settings file {path} ({error.strerror})."
+        ) from None
+    try:
+        document = tomllib.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise SettingsProblem(f"The settings file {path} is not UTF-8 text.") from None
+    except tomllib.TOMLDecodeError as error:
+        raise SettingsProblem(f"The settings file {path} is not valid TOML: {error}.") from None
+    return _validate(document, path, raw.decode("utf-8"))
+
+
+def _line_of(key: str, text: str) -> int | None:
+    pattern = re.compile(rf"^[ \t]*{re.escape(key)}[ \t]*=", re.MULTILINE)
+    match = pattern.search(text)
+    return text.count("\n", 0, match.start()) + 1 if match else None
+
+
+def _validate(document: dict[str, Any], path: Path, text: str) -> Settings:
+    def problem(key: str, what: str) -> SettingsProblem:
+        line = _line_of(key.split(".")[-1], text)
+        where = f", line {line}" if line else ""
+        return SettingsProblem(f"In {path}{where}: '{key}' {what}.")
+
+    known = {
+        "panic_keys",
+        "panic_action",
+        "idle_minutes",
+        "theme",
+        "terminal_title",
+        "mouse",
+        "keys",
+    }
+    for key in document:
+        if key not in known:
+            raise problem(key, f"is not a setting Cairn knows (known: {', '.join(sorted(known))})")
+    defaults = Settings()
+    panic_keys = document.get("panic_keys", list(defaults.panic_keys))
+    if (
+        not isinstance(panic_keys, list)
+        or not panic_keys
+        or not all(isinstance(k, str) and _KEY.match(k) for k in panic_keys)
+    ):
+        raise problem(
+            "panic_keys", 'must be a list of key names, such as ["f12", "ctrl+backslash"]'
+        )
+    if "escape" in panic_keys:
+        raise problem("panic_keys", "must not use escape, which is unreliable over SSH")
+    action = document.get("panic_action", defaults.panic_action)
+    if action not in PANIC_ACTIONS:
+        raise problem("panic_action", 'must be "lock" or "exit"')
+    idle = document.get("idle_minutes", defaults.idle_minutes)
+    if isinstance(idle, bool) or not isinstance(idle, int | float) or not 0 <= idle <= 24 * 60:
+        raise problem("idle_minutes", "must be a number of minutes from 0 (off) to 1440")
+    theme = document.get("theme", defaults.theme)
+    if theme not in THEMES:
+        raise problem("theme", f"must be one of {', '.join(THEMES)}")
+    title = document.get("terminal_title", defaults.terminal_title)
+    if not isinstance(title, str) or len(title) > 60 or not title.isprintable():
+        raise problem("terminal_title", "must be a short line of plain text")
+    mouse = document.get("mouse", defaults.mouse)
+    if not isinstance(mouse, bool):
+        raise problem("mouse", "must be true or false")
+    keys = document.get("keys", {})
+    if not isinstance(keys, dict) or not all(
+        isinstance(v, str) and all(_KEY.match(k.strip()) for k in v.split(","))
+        for v in keys.values()
+    ):
+        raise problem("keys", 'must be a table of binding ids to keys, such as quit = "ctrl+q"')
+    return Settings(
+        panic_keys=tuple(panic_keys),
+        panic_action=str(action),
+        idle_minutes=float(idle),
+        theme=str(theme),
+        terminal_title=title,
+        mouse=mouse,
+        keys={str(k): str(v) for k, v in keys.items()},
+    )
+
+
+_KEY_NAMES = {"backslash": "\\", "slash": "/", "space": "Space", "enter": "Enter", "tab": "Tab"}
+
+
+def key_label(key: str) -> str:
+    """'ctrl+backslash' -> 'Ctrl+\\', 'f12' -> 'F12': how the person sees a key."""
+    parts = []
+    for part in key.split("+"):
+        if part in _KEY_NAMES:
+            parts.append(_KEY_NAMES[part])
+        elif len(part) == 1:
+            parts.append(part.upper())
+        else:
+            parts.append(part.capitalize() if not part.startswith("f") else part.upper())
+    return "+".join(parts)
+
+
+def keys_label(keys: tuple[str, ...]) -> str:
+    labels = [key_label(key) for key in keys]
+    return labels[0] if len(labels) == 1 else ", ".join(labels[:-1]) + " or " + labels[-1]

@@ -1,0 +1,50 @@
+"""What the screens share while Cairn runs: the settings, the vault path and, once unlocked,
+the vault. Screens receive it when they are made; data flows down, events flow up."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
+
+from .config import Settings
+from .vault import Vault
+
+if TYPE_CHECKING:
+    from textual.screen import Screen
+
+
+@runtime_checkable
+class KeepsDraft(Protocol):
+    """A screen that holds unsaved work. On panic, idle lock, quit or hang-up the app asks it
+    for that work and seals it into the vault's draft slot."""
+
+    draft_kind: str
+
+    def draft_state(self) -> dict[str, Any] | None: ...
+
+
+DraftScreenFactory = Callable[["Session", dict[str, Any]], "Screen[Any]"]
+
+
+@dataclass
+class Session:
+    settings: Settings
+    vault_path: Path
+    vault: Vault | None = None
+    # kind -> how to rebuild the screen from its sealed state, when a draft is restored
+    draft_screens: dict[str, DraftScreenFactory] = field(default_factory=dict)
+
+    @property
+    def unlocked(self) -> Vault:
+        if self.vault is None or not self.vault.is_open:
+            from .vault import VaultLocked
+
+            raise VaultLocked()
+        return self.vault
+
+    def lock(self) -> None:
+        if self.vault is not None:
+            self.vault.lock()
+            self.vault = None
