@@ -38,7 +38,9 @@ class CreateScreen(Screen[None]):
     def on_mount(self) -> None:
         for field in self.query(Input):
             field.cursor_blink = False
-        self.query_one("#first", Input).focus()
+        # Screen.set_focus is immediate; Widget.focus() waits a turn, and keys typed right
+        # after the screen appears would be lost.
+        self.set_focus(self.query_one("#first", Input))
 
     @on(Input.Changed, "#first")
     def show_strength(self, event: Input.Changed) -> None:
@@ -46,7 +48,7 @@ class CreateScreen(Screen[None]):
 
     @on(Input.Submitted, "#first")
     def to_second(self) -> None:
-        self.query_one("#second", Input).focus()
+        self.set_focus(self.query_one("#second", Input))
 
     @on(Input.Submitted, "#second")
     async def create(self) -> None:

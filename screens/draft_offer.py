@@ -30,6 +30,9 @@ class DraftOfferScreen(ModalScreen[None]):
     BINDINGS = [
         Binding("r", "restore", "Restore", id="draft-restore"),
         Binding("d", "discard", "Discard", id="draft-discard"),
+        # A modal hides the app's bindings from the footer; the panic key must still show.
+        # Same id as the app's, so the person's keymap moves both.
+        Binding("f12,ctrl+backslash", "app.panic", "Hide now", id="panic"),
     ]
 
     def __init__(self, session: Session, draft: dict[str, Any]) -> None:

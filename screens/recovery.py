@@ -35,7 +35,7 @@ class RecoveryScreen(Screen[None]):
     def on_mount(self) -> None:
         field = self.query_one("#confirm", Input)
         field.cursor_blink = False
-        field.focus()
+        self.set_focus(field)  # immediate, so no typed key is lost
 
     @on(Input.Submitted, "#confirm")
     def confirm(self, event: Input.Submitted) -> None:

@@ -48,7 +48,7 @@ class UnlockScreen(Screen[None]):
     def on_mount(self) -> None:
         field = self.query_one("#secret", Input)
         field.cursor_blink = False
-        field.focus()
+        self.set_focus(field)  # immediate, so no typed key is lost
 
     @on(Input.Submitted, "#secret")
     async def unlock(self, event: Input.Submitted) -> None:
@@ -81,14 +81,14 @@ class UnlockScreen(Screen[None]):
         if seconds == 0:
             message.update(say("unlock", "wrong"))
             field.disabled = False
-            field.focus()
+            self.set_focus(field)
             return
         message.update(say("unlock", "wrong") + " " + say("unlock", "wait", seconds=seconds))
 
         def ready() -> None:
             message.update("")
             field.disabled = False
-            field.focus()
+            self.set_focus(field)
 
         self.set_timer(seconds, ready, name="unlock-wait")
 

@@ -224,9 +224,9 @@ class CairnApp(App[int]):
             self.action_show_help_panel()
 
 
-def run_app(session: Session) -> int:
+def run_app(session: Session, app_type: type[CairnApp] | None = None) -> int:
     state = terminal.TerminalState()
-    app = CairnApp(session, terminal_state=state)
+    app = (app_type or CairnApp)(session, terminal_state=state)
     try:
         app.run(mouse=session.settings.mouse)
     finally:

@@ -1,0 +1,189 @@
+"""The installed ``cairn`` in a real terminal (tmux): create, unlock, panic from a text area,
+a modal and the palette, panic during unlock, idle lock, SIGHUP mid-edit, a crash, and the
+whole scrollback free of entry text after every way out."""
+
+from __future__ import annotations
+
+import os
+import signal
+from pathlib import Path
+
+import pytest
+
+from tests.e2e.conftest import CAIRN, NOTE_APP
+from tests.e2e.tmux import Terminal
+from tests.helpers import PASSPHRASE, new_vault
+from tui.vault import KdfParams, Vault
+
+CANARY = "CANARY-words-he-said"
+pytestmark = pytest.mark.slow
+
+
+def _vault(env: dict[str, str]) -> Path:
+    path = Path(env["CAIRN_VAULT"])
+    vault, _ = new_vault(path)
+    vault.lock()
+    return path
+
+
+def _unlock(term: Terminal) -> None:
+    term.wait_text("Locked")
+    term.type(PASSPHRASE)
+    term.keys("Enter")
+    term.wait(
+        lambda s: "Hide now" in s and "Locked" not in s, what="the first screen after unlocking"
+    )
+
+
+def _assert_clean(term: Terminal, *secrets: str) -> None:
+    everything = term.scrollback()
+    for secret in secrets:
+        assert secret not in everything, f"{secret!r} is still in the terminal's scrollback"
+
+
+def test_create_then_unlock(term: Terminal, app_env: dict[str, str]) -> None:
+    term.start([CAIRN], app_env)
+    term.wait_text("Before you start")
+    term.keys("Enter")
+    term.wait_text("Choose a passphrase")
+    term.type(PASSPHRASE)
+    term.wait_text("Strong enough")
+    term.keys("Enter")
+    term.type(PASSPHRASE)
+    term.keys("Enter")
+    shown = term.wait_text("Your recovery code")
+    code = next(
+        word for line in shown.splitlines() for word in line.split() if word.count("-") == 7
+    )
+    term.type(code[-4:])
+    term.keys("Enter")
+    term.wait_text("No journal entries yet")
+    term.keys("C-q")
+    assert term.exit_code() == 0
+    _assert_clean(term, code, "recovery code")
+    Vault.open(Path(app_env["CAIRN_VAULT"]), code).lock()
+
+    term.close()
+    again = Terminal(Path(term.socket).parent)
+    again.start([CAIRN], app_env)
+    try:
+        _unlock(again)
+    finally:
+        again.close()
+
+
+def test_panic_from_a_text_area_then_the_draft_comes_back(
+    term: Terminal, app_env: dict[str, str]
+) -> None:
+    _vault(app_env)
+    term.start(NOTE_APP, app_env)
+    _unlock(term)
+    term.keys("C-n")
+    term.type(CANARY)
+    term.wait_text(CANARY)
+    term.keys("F12")
+    term.wait(lambda s: CANARY not in s and "Locked" not in s, seconds=5, what="a blank screen")
+    term.wait_text("Locked")  # a fresh process shows the lock screen
+    _assert_clean(term, CANARY)
+    _unlock(term)
+    term.wait_text("Unsaved work")
+    term.keys("r")
+    term.wait_text(CANARY)
+    term.keys("C-q")
+    assert term.exit_code() == 0
+    _assert_clean(term, CANARY)
+
+
+def test_panic_from_a_modal_and_from_the_palette(term: Terminal, app_env: dict[str, str]) -> None:
+    _vault(app_env)
+    term.start(NOTE_APP, app_env)
+    _unlock(term)
+    term.keys("C-n")
+    term.type(CANARY)
+    term.wait_text(CANARY)
+    term.keys("C-p")
+    term.wait_text("Hide now")
+    term.keys("C-\\")
+    term.wait_text("Locked")
+    _assert_clean(term, CANARY)
+    _unlock(term)
+    term.wait_text("Unsaved work")  # the modal
+    term.keys("F12")
+    term.wait_text("Locked")
+    _assert_clean(term, CANARY)
+
+
+def test_panic_during_a_slow_unlock(term: Terminal, app_env: dict[str, str]) -> None:
+    path = Path(app_env["CAIRN_VAULT"])
+    # Costly on purpose (about 2 s here), so the key press lands while Argon2 runs.
+    Vault.create(path, PASSPHRASE, KdfParams(memory_kib=64 * 1024, time_cost=20, parallelism=1))[
+        0
+    ].lock()
+    term.start([CAIRN], app_env)
+    term.wait_text("Locked")
+    first = _cairn_pid(term)
+    term.type(PASSPHRASE)
+    term.keys("Enter")
+    term.wait_text("Checking")
+    term.keys("F12")
+    term.wait(lambda s: "Checking" not in s, seconds=1.5, what="the blank screen during unlock")
+    term.wait_text("Locked")
+    assert "Checking" not in term.screen()
+    assert _cairn_pid(term) == first  # the same pid: exec'd afresh, not a child
+
+
+def test_idle_lock(term: Terminal, app_env: dict[str, str]) -> None:
+    _vault(app_env)
+    Path(app_env["CAIRN_CONFIG"]).write_text("idle_minutes = 0.03\n")  # 1.8 seconds
+    term.start(NOTE_APP, app_env)
+    _unlock(term)
+    term.keys("C-n")
+    term.type(CANARY)
+    term.wait_text(CANARY)
+    term.wait_text("Locked", seconds=20)
+    _assert_clean(term, CANARY)
+
+
+def test_hang_up_mid_edit_keeps_the_draft(term: Terminal, app_env: dict[str, str]) -> None:
+    path = _vault(app_env)
+    term.start(NOTE_APP, app_env)
+    _unlock(term)
+    term.keys("C-n")
+    term.type(CANARY)
+    term.wait_text(CANARY)
+    os.kill(_cairn_pid(term), signal.SIGHUP)
+    term.wait(lambda s: "CAIRN-EXIT:" in s, what="the app to end")
+    assert path.with_name(path.name + ".draft").exists()
+    term.close()
+    again = Terminal(Path(term.socket).parent)
+    again.start(NOTE_APP, app_env)
+    try:
+        _unlock(again)
+        again.wait_text("Unsaved work")
+        again.keys("r")
+        again.wait_text(CANARY)
+    finally:
+        again.close()
+
+
+def test_a_crash_prints_one_neutral_line(term: Terminal, app_env: dict[str, str]) -> None:
+    _vault(app_env)
+    term.start(NOTE_APP, app_env)
+    _unlock(term)
+    term.keys("C-n")
+    term.type(CANARY)
+    term.wait_text(CANARY)
+    term.keys("C-t")
+    assert term.exit_code() == 1
+    everything = term.scrollback()
+    assert "unexpected problem (RuntimeError)" in everything
+    assert "Traceback" not in everything and "CANARY" not in everything
+    assert PASSPHRASE not in everything
+
+
+def _cairn_pid(term: Terminal) -> int:
+    """The app's pid: the child of the pane's shell."""
+    shell = term.pane_pid()
+    children = Path(f"/proc/{shell}/task/{shell}/children").read_text().split()
+    assert children, "the app is not running"
+    return int(children[0])

@@ -1,0 +1,93 @@
+"""A real terminal for the tests: tmux on a private socket, no user config, no fixed sleeps."""
+
+from __future__ import annotations
+
+import shlex
+import subprocess
+import sys
+import time
+import uuid
+from collections.abc import Callable, Mapping
+from pathlib import Path
+
+CAIRN = str(Path(sys.executable).with_name("cairn"))
+EXIT_MARK = "CAIRN-EXIT:"
+
+
+class Terminal:
+    def __init__(self, socket_dir: Path, width: int = 80, height: int = 24) -> None:
+        self.socket = str(socket_dir / f"tmux-{uuid.uuid4().hex[:8]}")
+        self.width, self.height = width, height
+        self.session = "t"
+
+    def _tmux(self, *args: str, check: bool = True) -> str:
+        done = subprocess.run(
+            ["tmux", "-S", self.socket, "-f", "/dev/null", *args],
+            capture_output=True,
+            text=True,
+            check=False,
+            timeout=20,
+        )
+        if check and done.returncode != 0:
+            raise RuntimeError(f"tmux {args[0]} failed: {done.stderr.strip()}")
+        return done.stdout
+
+    def start(self, command: list[str], env: Mapping[str, str]) -> None:
+        """Run ``command`` in a new pane; when it ends the pane prints its exit code and stays."""
+        exports = " ".join(f"{k}={shlex.quote(v)}" for k, v in env.items())
+        line = f"env {exports} {shlex.join(command)}; echo {EXIT_MARK}$?; exec sleep 3600"
+        self._tmux(
+            "new-session",
+            "-d",
+            "-s",
+            self.session,
+            "-x",
+            str(self.width),
+            "-y",
+            str(self.height),
+            "sh",
+            "-c",
+            line,
+        )
+        self._tmux("set-option", "-t", self.session, "history-limit", "5000")
+
+    def keys(self, *keys: str) -> None:
+        self._tmux("send-keys", "-t", self.session, *keys)
+
+    def type(self, text: str) -> None:
+        self._tmux("send-keys", "-t", self.session, "-l", text)
+
+    def screen(self) -> str:
+        return self._tmux("capture-pane", "-p", "-t", self.session)
+
+    def scrollback(self) -> str:
+        """Everything the pane holds, history included."""
+        return self._tmux("capture-pane", "-p", "-S", "-", "-E", "-", "-t", self.session)
+
+    def wait(self, condition: Callable[[str], bool], seconds: float = 20, what: str = "") -> str:
+        deadline = time.monotonic() + seconds
+        while True:
+            shown = self.screen()
+            if condition(shown):
+                return shown
+            if time.monotonic() > deadline:
+                raise AssertionError(
+                    f"waited {seconds}s for {what or 'a condition'}; screen:\n{shown}"
+                )
+            time.sleep(0.01)  # polling interval of a deadline wait, not a fixed wait
+
+    def wait_text(self, text: str, seconds: float = 20) -> str:
+        return self.wait(lambda shown: text in shown, seconds, repr(text))
+
+    def exit_code(self, seconds: float = 20) -> int:
+        shown = self.wait(lambda s: EXIT_MARK in s, seconds, "the program to end")
+        return int(shown.split(EXIT_MARK, 1)[1].split()[0])
+
+    def pane_pid(self) -> int:
+        return int(self._tmux("display-message", "-p", "-t", self.session, "#{pane_pid}").strip())
+
+    def kill_session(self) -> None:
+        self._tmux("kill-session", "-t", self.session, check=False)
+
+    def close(self) -> None:
+        self._tmux("kill-server", check=False)
