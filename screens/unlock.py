@@ -7,6 +7,7 @@ still works while it runs. Repeated wrong passphrases wait longer each time.
 from __future__ import annotations
 
 import asyncio
+from pathlib import Path
 
 from textual import on
 from textual.app import ComposeResult
@@ -61,7 +62,9 @@ class UnlockScreen(Screen[None]):
         field.disabled = True
         message.update(say("unlock", "working"))
         try:
-            vault = await asyncio.to_thread(Vault.open, self.session.vault_path, secret)
+            vault, attempts = await asyncio.to_thread(
+                _open_and_collect, self.session.vault_path, secret
+            )
         except WrongPassphrase:
             self.failures += 1
             self._after_wrong_passphrase()
@@ -72,7 +75,7 @@ class UnlockScreen(Screen[None]):
             self.app.switch_screen(ProblemScreen(error))
             return
         self.session.vault = vault
-        self._open_home()
+        self._open_home(attempts)
 
     def _after_wrong_passphrase(self) -> None:
         field = self.query_one("#secret", Input)
@@ -92,7 +95,8 @@ class UnlockScreen(Screen[None]):
 
         self.set_timer(seconds, ready, name="unlock-wait")
 
-    def _open_home(self) -> None:
+    def _open_home(self, attempts: list[str | None]) -> None:
+        from .attempts import AttemptsScreen
         from .draft_offer import DraftOfferScreen
         from .home import HomeScreen
 
@@ -100,3 +104,15 @@ class UnlockScreen(Screen[None]):
         draft = self.session.unlocked.open_draft()
         if draft is not None:
             self.app.push_screen(DraftOfferScreen(self.session, draft))
+        if attempts:  # on top: the first thing seen after unlocking
+            self.app.push_screen(AttemptsScreen(attempts))
+
+
+def _open_and_collect(path: Path, secret: str) -> tuple[Vault, list[str | None]]:
+    """Open, then fold in the failed attempts recorded since last time (both off the UI
+    thread: the key derivation takes a moment and folding may write)."""
+    vault = Vault.open(path, secret)
+    try:
+        return vault, vault.take_failed_attempts()
+    except VaultError:
+        return vault, []  # the record stays beside the vault for next time

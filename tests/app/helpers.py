@@ -26,4 +26,6 @@ def screen_name(pilot: Pilot[object]) -> str:
 async def unlock(pilot: Pilot[object], passphrase: str = PASSPHRASE) -> None:
     await wait_for(pilot, lambda: screen_name(pilot) == "UnlockScreen")
     await pilot.press(*passphrase, "enter")
-    await wait_for(pilot, lambda: screen_name(pilot) in {"HomeScreen", "DraftOfferScreen"})
+    await wait_for(
+        pilot, lambda: screen_name(pilot) in {"HomeScreen", "DraftOfferScreen", "AttemptsScreen"}
+    )

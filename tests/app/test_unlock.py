@@ -13,7 +13,7 @@ from tests.app.conftest import MakeApp
 from tests.app.helpers import screen_name, unlock, wait_for
 from tests.helpers import PASSPHRASE, fingerprint, new_vault
 from tui import journal
-from tui.vault import Vault
+from tui.vault import Vault, WrongPassphrase
 
 
 def test_waits_grow_after_repeated_failures() -> None:
@@ -46,7 +46,7 @@ async def test_wrong_then_right_passphrase(make_app: MakeApp, existing_vault: Pa
         await wait_for(pilot, lambda: not field.disabled)
         assert field.value == ""  # the attempt does not linger in the widget
         await unlock(pilot)
-        assert screen_name(pilot) == "HomeScreen"
+        assert screen_name(pilot) == "AttemptsScreen"  # the wrong one was noted, sealed
 
 
 async def test_third_failure_makes_the_person_wait(make_app: MakeApp, existing_vault: Path) -> None:
@@ -125,3 +125,23 @@ async def test_a_damaged_vault_found_at_unlock_gets_the_problem_screen(
         existing_vault.write_bytes(bytes(data))
         await pilot.press(*PASSPHRASE, "enter")
         await wait_for(pilot, lambda: screen_name(pilot) == "ProblemScreen")
+
+
+async def test_failed_attempts_are_shown_after_the_next_unlock(
+    make_app: MakeApp, existing_vault: Path
+) -> None:
+    for _ in range(2):
+        with pytest.raises(WrongPassphrase):
+            Vault.open(existing_vault, "somebody else")
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await unlock(pilot)
+        await wait_for(pilot, lambda: screen_name(pilot) == "AttemptsScreen")
+        words = " ".join(str(w.render()) for w in app.screen.query(Static))
+        assert "wrong passphrase 2 times" in words
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: screen_name(pilot) == "HomeScreen")
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await unlock(pilot)
+        assert screen_name(pilot) == "HomeScreen"  # shown once, then kept in the vault

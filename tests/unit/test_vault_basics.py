@@ -108,7 +108,8 @@ def test_wrong_passphrase_changes_nothing_on_disk(vault: Vault, vault_path: Path
     with pytest.raises(WrongPassphrase):
         Vault.open(vault_path, "not the passphrase")
     assert fingerprint(vault_path) == before
-    assert sorted(os.listdir(vault_path.parent)) == folder_before
+    # The only trace is the sealed failed-attempt record beside it.
+    assert sorted(os.listdir(vault_path.parent)) == sorted([*folder_before, "vault.cairn.attempts"])
 
 
 def test_locked_vault_refuses_use_and_drops_the_key(vault: Vault) -> None:

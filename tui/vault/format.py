@@ -16,7 +16,7 @@ import hashlib
 import hmac
 import json
 import struct
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from .crypto import NONCE_BYTES, SALT_BYTES, TAG_BYTES, KdfParams
@@ -30,6 +30,7 @@ MAX_HEADER_BYTES = 64 * 1024
 SLOT_KINDS = ("passphrase", "recovery")
 FILE_ID_BYTES = 16
 WRAPPED_KEY_BYTES = 32 + TAG_BYTES
+KNOWN_FIELDS = frozenset({"file_id", "slots", "attempts_key"})
 
 
 @dataclass(frozen=True)
@@ -46,13 +47,20 @@ class KeySlot:
 class Header:
     file_id: bytes
     slots: tuple[KeySlot, ...]
+    # X25519 public key that failed unlock attempts are sealed to (SealedBox); optional.
+    attempts_key: bytes | None = None
+    # Top-level fields this version does not know: kept as they are when the header changes.
+    unknown: tuple[tuple[str, Any], ...] = ()
 
     def slot(self, kind: str) -> KeySlot | None:
         return next((slot for slot in self.slots if slot.kind == kind), None)
 
     def with_slot(self, replacement: KeySlot) -> Header:
         slots = tuple(replacement if s.kind == replacement.kind else s for s in self.slots)
-        return Header(self.file_id, slots)
+        return replace(self, slots=slots)
+
+    def with_attempts_key(self, public_key: bytes) -> Header:
+        return replace(self, attempts_key=public_key)
 
 
 @dataclass(frozen=True)
@@ -86,7 +94,8 @@ def _int(value: object, name: str) -> int:
 
 def encode_header(header: Header) -> bytes:
     """The associated data: preamble, canonical JSON header and its checksum."""
-    document = {
+    document: dict[str, Any] = dict(header.unknown)
+    document |= {
         "file_id": _b64(header.file_id),
         "slots": [
             {
@@ -101,6 +110,8 @@ def encode_header(header: Header) -> bytes:
             for slot in header.slots
         ],
     }
+    if header.attempts_key is not None:
+        document["attempts_key"] = _b64(header.attempts_key)
     body = json.dumps(document, sort_keys=True, separators=(",", ":")).encode("utf-8")
     prefix = PREAMBLE.pack(MAGIC, VERSION, len(body)) + body
     return prefix + hashlib.blake2b(prefix, digest_size=CHECKSUM_BYTES).digest()
@@ -143,7 +154,17 @@ def _decode_header(body: bytes) -> Header:
     slots = tuple(_decode_slot(raw, index) for index, raw in enumerate(raw_slots))
     if len({slot.kind for slot in slots}) != len(slots):
         raise VaultDamaged("two key slots have the same kind")
-    return Header(file_id=_unb64(document.get("file_id"), FILE_ID_BYTES, "file id"), slots=slots)
+    raw_attempts_key = document.get("attempts_key")
+    return Header(
+        file_id=_unb64(document.get("file_id"), FILE_ID_BYTES, "file id"),
+        slots=slots,
+        attempts_key=(
+            None if raw_attempts_key is None else _unb64(raw_attempts_key, 32, "attempts key")
+        ),
+        unknown=tuple(
+            (key, value) for key, value in sorted(document.items()) if key not in KNOWN_FIELDS
+        ),
+    )
 
 
 def parse(data: bytes) -> VaultFile:

@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 import contextlib
+import base64
 import os
 import resource
 import unicodedata
 from pathlib import Path
+from datetime import UTC, datetime
 from types import TracebackType
 from typing import Any
 
 from tinydb import TinyDB
-from tinydb.table import Table
+from tinydb.table import Document, Table
 
-from . import crypto, drafts, format, paths, slots
+from . import attempts, crypto, drafts, format, paths, slots
 from .errors import VaultDamaged, VaultExists, VaultLocked, WrongPassphrase
 from .lock import VaultLock
 from .storage import SealedStorage, encode_tables, write_durably
@@ -39,13 +41,15 @@ class Vault:
         path: Path,
         file_lock: VaultLock,
         header: format.Header,
+        associated_data: bytes,
         data_key: bytearray,
         plaintext: bytes,
     ) -> None:
         self.path = path
         self._file_lock = file_lock
         self._header = header
-        self._associated_data = format.encode_header(header)
+        # The header bytes exactly as stored: re-encoding could differ from another writer's.
+        self._associated_data = associated_data
         self._key: bytearray | None = data_key
         self._storage = SealedStorage(plaintext, self._persist)
         self._db: TinyDB | None = TinyDB(storage=lambda: self._storage)
@@ -68,21 +72,23 @@ class Vault:
             assert normalised is not None
             data_key = crypto.new_data_key()
             file_id = crypto.random_bytes(format.FILE_ID_BYTES)
+            public_key, private_key = attempts.new_key_pair()
             header = format.Header(
                 file_id=file_id,
                 slots=(
                     slots.wrap(data_key, _secret_bytes(passphrase), "passphrase", kdf, file_id),
                     slots.wrap(data_key, normalised.encode("ascii"), "recovery", kdf, file_id),
                 ),
+                attempts_key=public_key,
             )
             associated_data = format.encode_header(header)
-            plaintext = encode_tables({})
+            plaintext = encode_tables({INTERNAL_TABLE: {"1": _internal_record(private_key)}})
             sealed = crypto.seal(data_key, plaintext, associated_data)
             write_durably(path, associated_data + sealed, overwrite=False)
         except BaseException:
             file_lock.release()
             raise
-        return cls(path, file_lock, header, data_key, plaintext), recovery_code
+        return cls(path, file_lock, header, associated_data, data_key, plaintext), recovery_code
 
     @classmethod
     def open(cls, path: Path, secret: str) -> Vault:
@@ -92,12 +98,24 @@ class Vault:
         file_lock.acquire()
         try:
             vault_file = format.parse(paths.read_vault_bytes(path))
-            data_key = _unlock_data_key(vault_file.header, secret)
+            try:
+                data_key = _unlock_data_key(vault_file.header, secret)
+            except WrongPassphrase:
+                if vault_file.header.attempts_key is not None:
+                    attempts.record(path, vault_file.header.attempts_key, _now())
+                raise
             try:
                 plaintext = crypto.open_sealed(
                     data_key, vault_file.sealed_body, vault_file.associated_data
                 )
-                vault = cls(path, file_lock, vault_file.header, data_key, plaintext)
+                vault = cls(
+                    path,
+                    file_lock,
+                    vault_file.header,
+                    vault_file.associated_data,
+                    data_key,
+                    plaintext,
+                )
             except (crypto.SealBroken, ValueError):
                 crypto.wipe(data_key)
                 raise VaultDamaged("its contents do not match its key") from None
@@ -130,9 +148,31 @@ class Vault:
         new_slot = slots.wrap(
             key, _secret_bytes(new_passphrase), "passphrase", kdf, self._header.file_id
         )
-        header = self._header.with_slot(new_slot)
+        self._install_header(self._header.with_slot(new_slot))
+
+    def take_failed_attempts(self) -> list[str | None]:
+        """Failed unlocks recorded since the last call: their times (None where a record
+        cannot be read), now folded into the vault's ``failed_attempts`` table."""
+        self._require_key()
+        internal = self.table(INTERNAL_TABLE)
+        record = internal.get(doc_id=1)
+        private_b64 = record.get("attempts_private_key") if record else None
+        if self._header.attempts_key is None or not isinstance(private_b64, str):
+            # A vault from before the record existed: give it a key pair now.
+            public_key, private_key = attempts.new_key_pair()
+            internal.upsert(Document(_internal_record(private_key), doc_id=1))
+            self._install_header(self._header.with_attempts_key(public_key))
+            return []
+        found = attempts.collect(self.path, base64.b64decode(private_b64))
+        if found:
+            self.table(ATTEMPTS_TABLE).insert_multiple({"at": when} for when in found)
+            attempts.clear(self.path)
+        return found
+
+    def _install_header(self, header: format.Header) -> None:
+        """Replace the header (and so the associated data) in one atomic, durable write."""
         associated_data = format.encode_header(header)
-        sealed = crypto.seal(key, self._storage.saved_plaintext, associated_data)
+        sealed = crypto.seal(self._require_key(), self._storage.saved_plaintext, associated_data)
         write_durably(self.path, associated_data + sealed)
         self._header, self._associated_data = header, associated_data
 
@@ -178,6 +218,18 @@ class Vault:
     def _persist(self, plaintext: bytes) -> None:
         sealed = crypto.seal(self._require_key(), plaintext, self._associated_data)
         write_durably(self.path, self._associated_data + sealed)
+
+
+INTERNAL_TABLE = "_cairn"
+ATTEMPTS_TABLE = "failed_attempts"
+
+
+def _internal_record(private_key: bytes) -> dict[str, Any]:
+    return {"attempts_private_key": base64.b64encode(private_key).decode("ascii")}
+
+
+def _now() -> str:
+    return datetime.now(UTC).astimezone().isoformat(timespec="seconds")
 
 
 def check_openable(path: Path) -> None:

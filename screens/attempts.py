@@ -1,0 +1,53 @@
+"""After unlocking: how many wrong passphrases were typed since last time, and when."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Footer, Static
+
+from styles import stylesheet
+
+from ._text import say
+
+
+def _when(moment: str | None) -> str:
+    if moment is None:
+        return say("attempts", "unreadable")
+    try:
+        at = datetime.fromisoformat(moment)
+    except ValueError:
+        return say("attempts", "unreadable")
+    return f"{at:%A} {at.day} {at:%B %Y} at {at:%H:%M}"
+
+
+class AttemptsScreen(ModalScreen[None]):
+    CSS_PATH = stylesheet("attempts.tcss")
+    BINDINGS = [
+        Binding("enter", "dismiss", "Continue", id="attempts-continue"),
+        Binding("f12,ctrl+backslash", "app.panic", "Hide now", id="panic"),
+    ]
+
+    def __init__(self, attempts: list[str | None]) -> None:
+        super().__init__()
+        self.attempts = attempts
+
+    def compose(self) -> ComposeResult:
+        count = len(self.attempts)
+        lead = say("attempts", "one") if count == 1 else say("attempts", "many", count=count)
+        shown = self.attempts[-12:]  # the most recent; the count above says how many in all
+        with Vertical(id="attempts-box"):
+            yield Static(say("attempts", "title"), id="attempts-title", markup=False)
+            yield Static(lead, markup=False)
+            yield Static(
+                "\n".join(f"  {_when(at)}" for at in shown), id="attempts-list", markup=False
+            )
+            yield Static(say("attempts", "after"), markup=False)
+        yield Footer()
+
+    async def action_dismiss(self, result: None = None) -> None:
+        self.dismiss()
