@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import contextlib
 import base64
+import contextlib
 import os
 import resource
 import unicodedata
-from pathlib import Path
 from datetime import UTC, datetime
+from pathlib import Path
 from types import TracebackType
 from typing import Any
 
