@@ -94,3 +94,31 @@ def test_crafted_key_derivation_costs_are_refused_before_argon2_runs(
 def test_a_file_that_is_not_a_vault_is_refused(vault_path: Path, small_vault: bytes) -> None:
     _refused(vault_path, b'{"journal": {"1": {"text": "plaintext"}}}')
     _refused(vault_path, b"")
+
+
+def test_unknown_header_fields_are_kept_when_the_header_changes(
+    vault_path: Path, small_vault: bytes
+) -> None:
+    """A later version may add header fields; this one must carry them along, not drop them."""
+    parsed = vault_format.parse(small_vault)
+    document = json.loads(parsed.associated_data[14:-32])
+    document["from_the_future"] = {"kept": True}
+    body = json.dumps(document, sort_keys=True, separators=(",", ":")).encode()
+    prefix = vault_format.PREAMBLE.pack(vault_format.MAGIC, 1, len(body)) + body
+    associated = prefix + hashlib.blake2b(prefix, digest_size=32).digest()
+    # Re-seal the body under the new header, as a writer of that later version would.
+    with Vault.open(vault_path, PASSPHRASE) as vault:
+        key = vault._key
+        assert key is not None
+        from tui.vault import crypto
+
+        vault_path.write_bytes(
+            associated + crypto.seal(key, vault._storage.saved_plaintext, associated)
+        )
+    with Vault.open(vault_path, PASSPHRASE) as vault:
+        vault.table("journal").insert({"text": "written by this version"})
+        vault.change_passphrase("a changed passphrase")
+    header = json.loads(vault_format.parse(vault_path.read_bytes()).associated_data[14:-32])
+    assert header["from_the_future"] == {"kept": True}
+    with Vault.open(vault_path, "a changed passphrase") as vault:
+        assert len(vault.table("journal").all()) == 2

@@ -1,0 +1,121 @@
+"""What each screen looks like, at 80x24 and 120x40, with nothing time- or host-dependent.
+
+Regenerate after an intended change with ``pytest tests/app/test_snapshots.py --snapshot-update``
+and look at the SVGs before committing them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable, Iterator
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from textual.pilot import Pilot
+from textual.screen import Screen
+
+from screens.attempts import AttemptsScreen
+from screens.create import CreateScreen
+from screens.draft_offer import DraftOfferScreen
+from screens.home import HomeScreen
+from screens.problem import ProblemScreen
+from screens.recovery import RecoveryScreen
+from screens.unlock import UnlockScreen
+from screens.welcome import WelcomeScreen
+from tests.app.helpers import wait_for
+from tests.helpers import new_vault
+from tui import journal
+from tui.app import CairnApp
+from tui.config import Settings
+from tui.session import Session
+from tui.vault import VaultBusy
+
+SIZES = [(80, 24), (120, 40)]
+FIXED_PATH = Path("/home/someone/.local/share/cairn/vault.cairn")
+ScreenFactory = Callable[[Session], Screen[Any]]
+
+
+class OneScreenApp(CairnApp):
+    """The real app, starting on the screen under test."""
+
+    def __init__(self, session: Session, screens: list[ScreenFactory]) -> None:
+        super().__init__(session, relaunch=lambda _: None)
+        self._screens = screens
+
+    def first_screen(self) -> Screen[Any]:
+        return self._screens[0](self.session)
+
+    def on_mount(self) -> None:
+        # Textual also runs CairnApp.on_mount (handlers run for each class), which pushes the
+        # first screen; the rest go on top once that is done.
+        def push_rest() -> None:
+            for make in self._screens[1:]:
+                self.push_screen(make(self.session))
+
+        self.call_after_refresh(push_rest)
+
+
+def _home(session: Session) -> Screen[Any]:
+    return HomeScreen(session, today=date(2026, 11, 24))
+
+
+SCREENS: dict[str, list[ScreenFactory]] = {
+    "welcome": [WelcomeScreen],
+    "create": [CreateScreen],
+    "recovery": [lambda s: RecoveryScreen(s, "ABCD-EFGH-JKMN-PQRS-TVWX-YZ01-2345-6789")],
+    "unlock": [UnlockScreen],
+    "home": [_home],
+    "problem": [lambda s: ProblemScreen(VaultBusy(4242))],
+    "attempts": [
+        _home,
+        lambda s: AttemptsScreen(["2026-11-23T22:05:00+00:00", "2026-11-24T07:41:00+00:00", None]),
+    ],
+    "draft-offer": [
+        _home,
+        lambda s: DraftOfferScreen(s, {"saved": "2026-11-24T08:15:00+00:00", "items": []}),
+    ],
+}
+
+
+@pytest.fixture
+def session(tmp_path: Path) -> Iterator[Session]:
+    path = tmp_path / "v" / "vault.cairn"
+    vault, _ = new_vault(path)
+    journal.add_entry(vault, "[b]not bold[/b] entry", occurred="2026-11-20T18:30:00+00:00")
+    yield Session(settings=Settings(), vault_path=FIXED_PATH, vault=vault)
+    vault.lock()
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("name", sorted(SCREENS))
+def test_screen_snapshot(
+    snap_compare: Any, session: Session, name: str, size: tuple[int, int]
+) -> None:
+    app = OneScreenApp(session, SCREENS[name])
+    assert snap_compare(app, terminal_size=size, run_before=_settled(len(SCREENS[name])))
+
+
+def _settled(depth: int) -> Callable[[Pilot[Any]], Awaitable[None]]:
+    """Wait until every screen under test is on the stack and drawn."""
+
+    async def run_before(pilot: Pilot[Any]) -> None:
+        await wait_for(pilot, lambda: len(pilot.app.screen_stack) == depth + 1)
+        await pilot.pause()
+
+    return run_before
+
+
+def test_home_in_high_contrast(snap_compare: Any, session: Session) -> None:
+    session.settings = Settings(theme="high-contrast")
+    app = OneScreenApp(session, [_home])
+    assert snap_compare(app, terminal_size=(80, 24), run_before=_settled(1))
+
+
+def test_home_with_no_color(
+    snap_compare: Any, session: Session, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = OneScreenApp(session, [_home])
+    assert app.no_color
+    assert snap_compare(app, terminal_size=(80, 24), run_before=_settled(1))
