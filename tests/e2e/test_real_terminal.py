@@ -187,3 +187,41 @@ def _cairn_pid(term: Terminal) -> int:
     children = Path(f"/proc/{shell}/task/{shell}/children").read_text().split()
     assert children, "the app is not running"
     return int(children[0])
+
+
+def test_sigterm_keeps_the_draft_and_leaves_a_clean_terminal(
+    term: Terminal, app_env: dict[str, str]
+) -> None:
+    path = _vault(app_env)
+    term.start(NOTE_APP, app_env)
+    _unlock(term)
+    term.keys("C-n")
+    term.type(CANARY)
+    term.wait_text(CANARY)
+    os.kill(_cairn_pid(term), signal.SIGTERM)
+    assert term.exit_code() == 0
+    assert path.with_name(path.name + ".draft").exists()
+    _assert_clean(term, CANARY)
+
+
+def test_the_title_is_neutral_and_textual_debug_variables_are_ignored(
+    term: Terminal, app_env: dict[str, str], tmp_path: Path
+) -> None:
+    _vault(app_env)
+    shots = tmp_path / "shots"
+    shots.mkdir()
+    env = {
+        **app_env,
+        "TEXTUAL": "devtools,debug",
+        "TEXTUAL_LOG": str(tmp_path / "textual.log"),
+        "TEXTUAL_SCREENSHOT": "1",
+        "TEXTUAL_SCREENSHOT_LOCATION": str(shots),
+        "TEXTUAL_PRESS": "ctrl+q",
+    }
+    term.start([CAIRN], env)
+    _unlock(term)  # TEXTUAL_PRESS would have quit before this
+    assert term.title() == "Terminal"
+    term.keys("C-q")
+    assert term.exit_code() == 0
+    assert not (tmp_path / "textual.log").exists()
+    assert list(shots.iterdir()) == []

@@ -86,6 +86,9 @@ class Terminal:
     def pane_pid(self) -> int:
         return int(self._tmux("display-message", "-p", "-t", self.session, "#{pane_pid}").strip())
 
+    def title(self) -> str:
+        return self._tmux("display-message", "-p", "-t", self.session, "#{pane_title}").strip()
+
     def kill_session(self) -> None:
         self._tmux("kill-session", "-t", self.session, check=False)
 
