@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -12,17 +10,12 @@ from textual.widgets import Footer, Static
 
 from styles import stylesheet
 
+from ._dates import long_moment
 from ._text import say
 
 
 def _when(moment: str | None) -> str:
-    if moment is None:
-        return say("attempts", "unreadable")
-    try:
-        at = datetime.fromisoformat(moment)
-    except ValueError:
-        return say("attempts", "unreadable")
-    return f"{at:%A} {at.day} {at:%B %Y} at {at:%H:%M}"
+    return (long_moment(moment) if moment else None) or say("attempts", "unreadable")
 
 
 class AttemptsScreen(ModalScreen[None]):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.screen import Screen
@@ -30,7 +30,7 @@ class CreateScreen(Screen[None]):
             yield Static(say("create", "title"), classes="title", markup=False)
             yield Static(say("create", "intro"), classes="paragraph", markup=False)
             yield Input(placeholder=say("create", "first"), password=True, id="first")
-            yield Static(strength_hint(""), id="strength", markup=False)
+            yield Static("", id="strength", markup=False)
             yield Input(placeholder=say("create", "second"), password=True, id="second")
             yield Static("", id="create-message", markup=False)
         yield Footer()
@@ -39,8 +39,17 @@ class CreateScreen(Screen[None]):
         for field in self.query(Input):
             field.cursor_blink = False
         # Screen.set_focus is immediate; Widget.focus() waits a turn, and keys typed right
-        # after the screen appears would be lost.
+        # after the screen appears would be lost. The hint appears only once focus is set.
         self.set_focus(self.query_one("#first", Input))
+        self.query_one("#strength", Static).update(strength_hint(""))
+
+    @on(events.DescendantFocus)
+    def say_which_field(self, event: events.DescendantFocus) -> None:
+        hint = self.query_one("#strength", Static)
+        if event.widget.id == "second":
+            hint.update(say("create", "again"))
+        elif event.widget.id == "first":
+            hint.update(strength_hint(self.query_one("#first", Input).value))
 
     @on(Input.Changed, "#first")
     def show_strength(self, event: Input.Changed) -> None:
@@ -51,7 +60,7 @@ class CreateScreen(Screen[None]):
         self.set_focus(self.query_one("#second", Input))
 
     @on(Input.Submitted, "#second")
-    async def create(self) -> None:
+    def create(self) -> None:
         first = self.query_one("#first", Input).value
         second = self.query_one("#second", Input).value
         message = self.query_one("#create-message", Static)
@@ -62,9 +71,14 @@ class CreateScreen(Screen[None]):
         for field in self.query(Input):
             field.disabled = True
         message.update(say("create", "working"))
+        # A worker, so this screen keeps repainting while Argon2 runs (see UnlockScreen).
+        self.run_worker(self._create(first), name="create", exclusive=True)
+
+    async def _create(self, passphrase: str) -> None:
+        message = self.query_one("#create-message", Static)
         try:
             # Off the UI thread: the panic key keeps working while Argon2 runs.
-            vault, code = await asyncio.to_thread(Vault.create, self.session.vault_path, first)
+            vault, code = await asyncio.to_thread(Vault.create, self.session.vault_path, passphrase)
         except VaultError as error:
             message.update(str(error))
             for field in self.query(Input):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Any
 
 from textual.app import ComposeResult
@@ -14,15 +13,8 @@ from textual.widgets import Footer, Static
 from styles import stylesheet
 from tui.session import Session
 
+from ._dates import long_moment
 from ._text import say
-
-
-def _when(saved: object) -> str:
-    try:
-        moment = datetime.fromisoformat(str(saved))
-    except ValueError:
-        return "earlier"
-    return f"{moment:%A} {moment.day} {moment:%B} at {moment:%H:%M}"
 
 
 class DraftOfferScreen(ModalScreen[None]):
@@ -43,7 +35,10 @@ class DraftOfferScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="draft-box"):
             yield Static(say("draft", "title"), id="draft-title", markup=False)
-            yield Static(say("draft", "body", saved=_when(self.draft.get("saved"))), markup=False)
+            yield Static(
+                say("draft", "body", saved=long_moment(self.draft.get("saved")) or "earlier"),
+                markup=False,
+            )
             yield Static("", id="draft-message", markup=False)
         yield Footer()
 

@@ -13,12 +13,8 @@ from styles import stylesheet
 from tui import journal
 from tui.session import Session
 
+from ._dates import long_date
 from ._text import say
-
-
-def long_date(day: date) -> str:
-    # Spelled out, so it is never ambiguous (no 03/04 questions).
-    return f"{day:%A} {day.day} {day:%B %Y}"
 
 
 class HomeScreen(Screen[None]):

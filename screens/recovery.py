@@ -27,7 +27,7 @@ class RecoveryScreen(Screen[None]):
             yield Static(say("recovery", "title"), classes="title", markup=False)
             yield Static(say("recovery", "intro"), classes="paragraph", markup=False)
             yield Static(self._code, id="code", markup=False)
-            yield Static(say("recovery", "confirm"), classes="paragraph", markup=False)
+            yield Static("", id="confirm-prompt", classes="paragraph", markup=False)
             yield Input(max_length=9, id="confirm")
             yield Static("", id="recovery-message", markup=False)
         yield Footer()
@@ -36,6 +36,7 @@ class RecoveryScreen(Screen[None]):
         field = self.query_one("#confirm", Input)
         field.cursor_blink = False
         self.set_focus(field)  # immediate, so no typed key is lost
+        self.query_one("#confirm-prompt", Static).update(say("recovery", "confirm"))
 
     @on(Input.Submitted, "#confirm")
     def confirm(self, event: Input.Submitted) -> None:

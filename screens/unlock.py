@@ -42,7 +42,7 @@ class UnlockScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="unlock-box"):
-            yield Static(say("unlock", "title"), id="unlock-title", markup=False)
+            yield Static("", id="unlock-title", markup=False)
             yield Input(placeholder=say("unlock", "prompt"), password=True, id="secret")
             yield Static("", id="unlock-message", markup=False)
 
@@ -50,17 +50,22 @@ class UnlockScreen(Screen[None]):
         field = self.query_one("#secret", Input)
         field.cursor_blink = False
         self.set_focus(field)  # immediate, so no typed key is lost
+        # Shown only once the field has focus: keys typed after it appears reach the field.
+        self.query_one("#unlock-title", Static).update(say("unlock", "title"))
 
     @on(Input.Submitted, "#secret")
-    async def unlock(self, event: Input.Submitted) -> None:
-        field = self.query_one("#secret", Input)
-        message = self.query_one("#unlock-message", Static)
+    def unlock(self, event: Input.Submitted) -> None:
         if not event.value:
             return
-        secret = event.value
+        field = self.query_one("#secret", Input)
         field.value = ""
         field.disabled = True
-        message.update(say("unlock", "working"))
+        self.query_one("#unlock-message", Static).update(say("unlock", "working"))
+        # A worker, not an await in this handler: awaiting here would hold this screen's
+        # message queue, so nothing would repaint until the key derivation ended.
+        self.run_worker(self._open(event.value), name="unlock", exclusive=True)
+
+    async def _open(self, secret: str) -> None:
         try:
             vault, attempts = await asyncio.to_thread(
                 _open_and_collect, self.session.vault_path, secret

@@ -24,6 +24,7 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
+from screens.blank import BlankScreen
 from styles import stylesheet
 
 from . import terminal
@@ -154,8 +155,6 @@ class CairnApp(App[int]):
 
     def _blank(self) -> None:
         # Queued behind any frame already on its way, so nothing is painted over it.
-        from screens.blank import BlankScreen
-
         if self._driver is not None and not self.is_headless:
             self._driver.write(terminal.CLEAR_ALL)
             self._driver.flush()

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 from .config import Settings
-from .vault import Vault
+from .vault import Vault, VaultLocked
 
 if TYPE_CHECKING:
     from textual.screen import Screen
@@ -39,8 +39,6 @@ class Session:
     @property
     def unlocked(self) -> Vault:
         if self.vault is None or not self.vault.is_open:
-            from .vault import VaultLocked
-
             raise VaultLocked()
         return self.vault
 

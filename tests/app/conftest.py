@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 from textual.app import ComposeResult
 from textual.screen import Screen
-from textual.widgets import TextArea
+from textual.widgets import Static, TextArea
 
 from tests.helpers import new_vault
 from tui.app import CairnApp
@@ -26,10 +26,13 @@ class NoteScreen(Screen[None]):
         self._initial = (state or {}).get("text", "")
 
     def compose(self) -> ComposeResult:
+        yield Static("", id="note-ready")
         yield TextArea(self._initial, id="note")
 
     def on_mount(self) -> None:
-        self.query_one(TextArea).focus()
+        # As the real screens do: focus at once, then show the cue that typing will land.
+        self.set_focus(self.query_one(TextArea))
+        self.query_one("#note-ready", Static).update("Note")
 
     def draft_state(self) -> dict[str, Any] | None:
         text = self.query_one(TextArea).text

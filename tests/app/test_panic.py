@@ -30,6 +30,14 @@ async def _write_note(pilot: Any, text: str = CANARY) -> None:
     app.screen.query_one(TextArea).insert(text)
 
 
+async def _leave_a_draft(make_app: MakeApp) -> None:
+    """One session that writes a note and presses the panic key."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _write_note(pilot)
+        await pilot.press("f12")
+
+
 @pytest.mark.parametrize("key", ["f12", "ctrl+backslash"])
 async def test_panic_from_a_text_area_seals_the_draft_and_relaunches_locked(
     make_app: MakeApp, existing_vault: Path, relaunches: Relaunches, key: str
@@ -58,10 +66,7 @@ async def test_panic_from_a_text_area_seals_the_draft_and_relaunches_locked(
 
 
 async def test_a_draft_can_be_discarded(make_app: MakeApp, existing_vault: Path) -> None:
-    app = make_app()
-    async with app.run_test(size=(80, 24)) as pilot:
-        await _write_note(pilot)
-        await pilot.press("f12")
+    await _leave_a_draft(make_app)
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await unlock(pilot)
@@ -74,10 +79,7 @@ async def test_a_draft_can_be_discarded(make_app: MakeApp, existing_vault: Path)
 async def test_panic_from_a_modal(
     make_app: MakeApp, existing_vault: Path, relaunches: Relaunches
 ) -> None:
-    app = make_app()
-    async with app.run_test(size=(80, 24)) as pilot:
-        await _write_note(pilot)
-        await pilot.press("f12")
+    await _leave_a_draft(make_app)
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await unlock(pilot)
@@ -120,6 +122,9 @@ async def test_panic_during_key_derivation(
         await wait_for(pilot, lambda: screen_name(pilot) == "UnlockScreen")
         await pilot.press(*PASSPHRASE, "enter")
         await wait_for(pilot, started.is_set)
+        # In a worker, not awaited inside the screen's handler (which would stop the screen
+        # repainting until Argon2 ended; the real-terminal test shows the difference).
+        assert [w.name for w in app.workers if w.is_running] == ["unlock"]
         await pilot.press("f12")  # the UI thread is free while Argon2 runs
         assert screen_name(pilot) == "BlankScreen"
         assert relaunches.paths == [existing_vault]

@@ -35,6 +35,16 @@ def _unlock(term: Terminal) -> None:
     )
 
 
+def _note_with_canary(term: Terminal, env: dict[str, str]) -> None:
+    """Start the app with the test note screen, unlock, and type the canary into the note."""
+    term.start(NOTE_APP, env)
+    _unlock(term)
+    term.keys("C-n")
+    term.wait(lambda shown: shown.lstrip().startswith("Note"), what="the note screen, focused")
+    term.type(CANARY)
+    term.wait_text(CANARY)
+
+
 def _assert_clean(term: Terminal, *secrets: str) -> None:
     everything = term.scrollback()
     for secret in secrets:
@@ -45,13 +55,14 @@ def test_create_then_unlock(term: Terminal, app_env: dict[str, str]) -> None:
     term.start([CAIRN], app_env)
     term.wait_text("Before you start")
     term.keys("Enter")
-    term.wait_text("Choose a passphrase")
+    term.wait_text("Four or more unrelated words")  # shown once the field has focus
     term.type(PASSPHRASE)
     term.wait_text("Strong enough")
     term.keys("Enter")
+    term.wait_text("Type the same passphrase once more")
     term.type(PASSPHRASE)
     term.keys("Enter")
-    shown = term.wait_text("Your recovery code")
+    shown = term.wait_text("Type the last four characters")
     code = next(
         word for line in shown.splitlines() for word in line.split() if word.count("-") == 7
     )
@@ -76,11 +87,7 @@ def test_panic_from_a_text_area_then_the_draft_comes_back(
     term: Terminal, app_env: dict[str, str]
 ) -> None:
     _vault(app_env)
-    term.start(NOTE_APP, app_env)
-    _unlock(term)
-    term.keys("C-n")
-    term.type(CANARY)
-    term.wait_text(CANARY)
+    _note_with_canary(term, app_env)
     term.keys("F12")
     term.wait(lambda s: CANARY not in s and "Locked" not in s, seconds=5, what="a blank screen")
     term.wait_text("Locked")  # a fresh process shows the lock screen
@@ -96,11 +103,7 @@ def test_panic_from_a_text_area_then_the_draft_comes_back(
 
 def test_panic_from_a_modal_and_from_the_palette(term: Terminal, app_env: dict[str, str]) -> None:
     _vault(app_env)
-    term.start(NOTE_APP, app_env)
-    _unlock(term)
-    term.keys("C-n")
-    term.type(CANARY)
-    term.wait_text(CANARY)
+    _note_with_canary(term, app_env)
     term.keys("C-p")
     term.wait_text("Hide now")
     term.keys("C-\\")
@@ -135,22 +138,14 @@ def test_panic_during_a_slow_unlock(term: Terminal, app_env: dict[str, str]) -> 
 def test_idle_lock(term: Terminal, app_env: dict[str, str]) -> None:
     _vault(app_env)
     Path(app_env["CAIRN_CONFIG"]).write_text("idle_minutes = 0.03\n")  # 1.8 seconds
-    term.start(NOTE_APP, app_env)
-    _unlock(term)
-    term.keys("C-n")
-    term.type(CANARY)
-    term.wait_text(CANARY)
+    _note_with_canary(term, app_env)
     term.wait_text("Locked", seconds=20)
     _assert_clean(term, CANARY)
 
 
 def test_hang_up_mid_edit_keeps_the_draft(term: Terminal, app_env: dict[str, str]) -> None:
     path = _vault(app_env)
-    term.start(NOTE_APP, app_env)
-    _unlock(term)
-    term.keys("C-n")
-    term.type(CANARY)
-    term.wait_text(CANARY)
+    _note_with_canary(term, app_env)
     os.kill(_cairn_pid(term), signal.SIGHUP)
     term.wait(lambda s: "CAIRN-EXIT:" in s, what="the app to end")
     assert path.with_name(path.name + ".draft").exists()
@@ -168,11 +163,7 @@ def test_hang_up_mid_edit_keeps_the_draft(term: Terminal, app_env: dict[str, str
 
 def test_a_crash_prints_one_neutral_line(term: Terminal, app_env: dict[str, str]) -> None:
     _vault(app_env)
-    term.start(NOTE_APP, app_env)
-    _unlock(term)
-    term.keys("C-n")
-    term.type(CANARY)
-    term.wait_text(CANARY)
+    _note_with_canary(term, app_env)
     term.keys("C-t")
     assert term.exit_code() == 1
     everything = term.scrollback()
@@ -193,11 +184,7 @@ def test_sigterm_keeps_the_draft_and_leaves_a_clean_terminal(
     term: Terminal, app_env: dict[str, str]
 ) -> None:
     path = _vault(app_env)
-    term.start(NOTE_APP, app_env)
-    _unlock(term)
-    term.keys("C-n")
-    term.type(CANARY)
-    term.wait_text(CANARY)
+    _note_with_canary(term, app_env)
     os.kill(_cairn_pid(term), signal.SIGTERM)
     assert term.exit_code() == 0
     assert path.with_name(path.name + ".draft").exists()
