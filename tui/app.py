@@ -193,6 +193,10 @@ class CairnApp(App[int]):
             return
         saved = datetime.now(UTC).astimezone().isoformat(timespec="seconds")
         with contextlib.suppress(VaultError):  # leaving must not stop here; the vault is intact
+            # Work kept earlier and not yet restored or discarded is carried along, not lost.
+            earlier = vault.open_draft()
+            if earlier is not None and isinstance(earlier.get("items"), list):
+                items.extend(earlier["items"])
             vault.seal_draft({"saved": saved, "items": items})
 
     # -- crashes: one neutral line, never a traceback or local variables ----------------

@@ -204,3 +204,26 @@ async def test_a_crash_is_one_neutral_line(make_app: MakeApp, existing_vault: Pa
     assert app.crashed == "RuntimeError" and app.return_code == 1
     assert app._exit_renderables == []  # Textual's traceback with local variables is never made
     assert app.session.vault is None
+
+
+async def test_a_second_panic_keeps_the_first_draft_too(
+    make_app: MakeApp, existing_vault: Path
+) -> None:
+    await _leave_a_draft(make_app)
+    vault = Vault.open(existing_vault, PASSPHRASE)
+    first = vault.open_draft()
+    vault.lock()
+    assert first is not None and len(first["items"]) == 1
+    # A later session writes more without dealing with the earlier draft, and panics again.
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await unlock(pilot)
+        await wait_for(pilot, lambda: screen_name(pilot) == "DraftOfferScreen")
+        app.push_screen(NoteScreen(app.session))
+        await wait_for(pilot, lambda: bool(app.screen.query(TextArea)))
+        app.screen.query_one(TextArea).insert("second note")
+        await pilot.press("f12")
+    with Vault.open(existing_vault, PASSPHRASE) as vault:
+        kept = vault.open_draft()
+    assert kept is not None
+    assert [item["state"]["text"] for item in kept["items"]] == ["second note", CANARY]
