@@ -15,6 +15,7 @@ from tui.passphrase import new_passphrase_problem, strength_hint
 from tui.session import Session
 from tui.vault import Vault, VaultError
 
+from ._focus import focus_then_cue
 from ._text import say
 
 
@@ -36,12 +37,9 @@ class CreateScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        for field in self.query(Input):
-            field.cursor_blink = False
-        # Screen.set_focus is immediate; Widget.focus() waits a turn, and keys typed right
-        # after the screen appears would be lost. The hint appears only once focus is set.
-        self.set_focus(self.query_one("#first", Input))
-        self.query_one("#strength", Static).update(strength_hint(""))
+        self.query_one("#second", Input).cursor_blink = False
+        hint = self.query_one("#strength", Static)
+        focus_then_cue(self, self.query_one("#first", Input), hint, strength_hint(""))
 
     @on(events.DescendantFocus)
     def say_which_field(self, event: events.DescendantFocus) -> None:

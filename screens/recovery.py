@@ -11,6 +11,7 @@ from textual.widgets import Footer, Input, Static
 from styles import stylesheet
 from tui.session import Session
 
+from ._focus import focus_then_cue
 from ._text import say
 
 
@@ -33,10 +34,8 @@ class RecoveryScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        field = self.query_one("#confirm", Input)
-        field.cursor_blink = False
-        self.set_focus(field)  # immediate, so no typed key is lost
-        self.query_one("#confirm-prompt", Static).update(say("recovery", "confirm"))
+        prompt = self.query_one("#confirm-prompt", Static)
+        focus_then_cue(self, self.query_one("#confirm", Input), prompt, say("recovery", "confirm"))
 
     @on(Input.Submitted, "#confirm")
     def confirm(self, event: Input.Submitted) -> None:

@@ -19,6 +19,7 @@ from styles import stylesheet
 from tui.session import Session
 from tui.vault import Vault, VaultError, WrongPassphrase
 
+from ._focus import focus_then_cue
 from ._text import say
 
 FREE_ATTEMPTS = 2
@@ -47,11 +48,8 @@ class UnlockScreen(Screen[None]):
             yield Static("", id="unlock-message", markup=False)
 
     def on_mount(self) -> None:
-        field = self.query_one("#secret", Input)
-        field.cursor_blink = False
-        self.set_focus(field)  # immediate, so no typed key is lost
-        # Shown only once the field has focus: keys typed after it appears reach the field.
-        self.query_one("#unlock-title", Static).update(say("unlock", "title"))
+        title = self.query_one("#unlock-title", Static)
+        focus_then_cue(self, self.query_one("#secret", Input), title, say("unlock", "title"))
 
     @on(Input.Submitted, "#secret")
     def unlock(self, event: Input.Submitted) -> None:
