@@ -6,11 +6,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from styles import stylesheet
 
 from ._dates import long_moment
+from ._footer import CairnFooter
 from ._text import say
 
 
@@ -19,6 +20,7 @@ def _when(moment: str | None) -> str:
 
 
 class AttemptsScreen(ModalScreen[None]):
+    offers_quick_note = False  # not while locking, unlocking or answering a question
     CSS_PATH = stylesheet("attempts.tcss")
     BINDINGS = [
         Binding("enter", "dismiss", "Continue", id="attempts-continue"),
@@ -40,7 +42,7 @@ class AttemptsScreen(ModalScreen[None]):
                 "\n".join(f"  {_when(at)}" for at in shown), id="attempts-list", markup=False
             )
             yield Static(say("attempts", "after"), markup=False)
-        yield Footer()
+        yield CairnFooter()
 
     async def action_dismiss(self, result: None = None) -> None:
         self.dismiss()

@@ -9,6 +9,7 @@ from styles import stylesheet
 
 
 class BlankScreen(Screen[None]):
+    offers_quick_note = False  # not while locking, unlocking or answering a question
     CSS_PATH = stylesheet("blank.tcss")
 
     def compose(self) -> ComposeResult:

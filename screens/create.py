@@ -8,7 +8,7 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 
 from styles import stylesheet
 from tui.passphrase import new_passphrase_problem, strength_hint
@@ -16,10 +16,12 @@ from tui.session import Session
 from tui.vault import Vault, VaultError
 
 from ._focus import focus_then_cue
+from ._footer import CairnFooter
 from ._text import say
 
 
 class CreateScreen(Screen[None]):
+    offers_quick_note = False  # not while locking, unlocking or answering a question
     CSS_PATH = stylesheet("create.tcss")
 
     def __init__(self, session: Session) -> None:
@@ -34,7 +36,7 @@ class CreateScreen(Screen[None]):
             yield Static("", id="strength", markup=False)
             yield Input(placeholder=say("create", "second"), password=True, id="second")
             yield Static("", id="create-message", markup=False)
-        yield Footer()
+        yield CairnFooter()
 
     def on_mount(self) -> None:
         self.query_one("#second", Input).cursor_blink = False

@@ -8,16 +8,18 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from styles import stylesheet
 from tui.session import Session
 
 from ._dates import long_moment
+from ._footer import CairnFooter
 from ._text import say
 
 
 class DraftOfferScreen(ModalScreen[None]):
+    offers_quick_note = False  # not while locking, unlocking or answering a question
     CSS_PATH = stylesheet("draft_offer.tcss")
     BINDINGS = [
         Binding("r", "restore", "Restore", id="draft-restore"),
@@ -40,7 +42,7 @@ class DraftOfferScreen(ModalScreen[None]):
                 markup=False,
             )
             yield Static("", id="draft-message", markup=False)
-        yield Footer()
+        yield CairnFooter()
 
     def action_restore(self) -> None:
         screens = []

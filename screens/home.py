@@ -5,20 +5,29 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from styles import stylesheet
 from tui import journal
 from tui.session import Session
 
 from ._dates import long_date
+from ._footer import CairnFooter
 from ._text import say
 
 
 class HomeScreen(Screen[None]):
     CSS_PATH = stylesheet("home.tcss")
+    BINDINGS = [
+        Binding("n", "new_entry", "New entry", id="home-new-entry"),
+        Binding("t", "today", "Today's page", id="home-today"),
+        Binding("j", "journal", "Journal", id="home-journal"),
+        Binding("p", "patterns", "Patterns", id="home-patterns"),
+        Binding("e", "report", "Report", id="home-report"),
+    ]
 
     def __init__(self, session: Session, today: date | None = None) -> None:
         super().__init__()
@@ -28,8 +37,10 @@ class HomeScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="home-body"):
             yield Static("", id="today", markup=False)
+            yield Static("", id="today-page", markup=False)
             yield Static("", id="journal-summary", markup=False)
-        yield Footer()
+            yield Static(say("home", "review"), id="home-keys", markup=False)
+        yield CairnFooter()
 
     def on_mount(self) -> None:
         self.refresh_summary()
@@ -42,9 +53,38 @@ class HomeScreen(Screen[None]):
         self.query_one("#today", Static).update(long_date(today))
         vault = self.session.unlocked
         entries = journal.entries(vault)
+        written = journal.daily_page(vault, today) is not None
+        self.query_one("#today-page", Static).update(
+            say("home", "today_done" if written else "today_open")
+        )
         if not entries:
             summary = say("home", "no_entries")
         else:
             last = datetime.fromisoformat(entries[0].occurred).date()
             summary = say("home", "entries", count=len(entries), last=long_date(last))
         self.query_one("#journal-summary", Static).update(summary)
+
+    def action_new_entry(self) -> None:
+        from .entry import EntryScreen
+
+        self.app.push_screen(EntryScreen(self.session))
+
+    def action_today(self) -> None:
+        from .daily import DailyScreen
+
+        self.app.push_screen(DailyScreen(self.session, today=self.today))
+
+    def action_journal(self) -> None:
+        from .journal import JournalScreen
+
+        self.app.push_screen(JournalScreen(self.session))
+
+    def action_patterns(self) -> None:
+        from .patterns import PatternsScreen
+
+        self.app.push_screen(PatternsScreen(self.session))
+
+    def action_report(self) -> None:
+        from .report import ReportScreen
+
+        self.app.push_screen(ReportScreen(self.session))

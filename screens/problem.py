@@ -6,11 +6,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from styles import stylesheet
 from tui.vault import UnsafeVault, VaultBusy, VaultDamaged, VaultError, VaultTooNew
 
+from ._footer import CairnFooter
 from ._text import say
 
 
@@ -27,6 +28,7 @@ def problem_kind(error: VaultError) -> str:
 
 
 class ProblemScreen(Screen[None]):
+    offers_quick_note = False  # not while locking, unlocking or answering a question
     CSS_PATH = stylesheet("problem.tcss")
     BINDINGS = [Binding("r", "retry", "Try again", id="problem-retry")]
 
@@ -41,7 +43,7 @@ class ProblemScreen(Screen[None]):
             yield Static(say(section, "title"), id="problem-title", markup=False)
             yield Static(str(self.error), id="problem-sentence", markup=False)
             yield Static(say(section, "advice"), id="problem-advice", markup=False)
-        yield Footer()
+        yield CairnFooter()
 
     def action_retry(self) -> None:
         from tui.app import CairnApp

@@ -6,16 +6,18 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 
 from styles import stylesheet
 from tui.session import Session
 
 from ._focus import focus_then_cue
+from ._footer import CairnFooter
 from ._text import say
 
 
 class RecoveryScreen(Screen[None]):
+    offers_quick_note = False  # not while locking, unlocking or answering a question
     CSS_PATH = stylesheet("recovery.tcss")
 
     def __init__(self, session: Session, code: str) -> None:
@@ -31,7 +33,7 @@ class RecoveryScreen(Screen[None]):
             yield Static("", id="confirm-prompt", classes="paragraph", markup=False)
             yield Input(max_length=9, id="confirm")
             yield Static("", id="recovery-message", markup=False)
-        yield Footer()
+        yield CairnFooter()
 
     def on_mount(self) -> None:
         prompt = self.query_one("#confirm-prompt", Static)

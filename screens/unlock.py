@@ -34,6 +34,7 @@ def wait_after(failures: int) -> int:
 
 
 class UnlockScreen(Screen[None]):
+    offers_quick_note = False  # not while locking, unlocking or answering a question
     CSS_PATH = stylesheet("unlock.tcss")
 
     def __init__(self, session: Session) -> None:
@@ -102,9 +103,15 @@ class UnlockScreen(Screen[None]):
         from .attempts import AttemptsScreen
         from .draft_offer import DraftOfferScreen
         from .home import HomeScreen
+        from .quick_note import QuickNoteScreen
 
-        self.app.switch_screen(HomeScreen(self.session))
-        draft = self.session.unlocked.open_draft()
+        if self.session.start == "quick-log":
+            # `cairn log` in a terminal: straight to one field; kept drafts wait for next time.
+            self.app.switch_screen(QuickNoteScreen(self.session, then_exit=True))
+            draft = None
+        else:
+            self.app.switch_screen(HomeScreen(self.session))
+            draft = self.session.unlocked.open_draft()
         if draft is not None:
             self.app.push_screen(DraftOfferScreen(self.session, draft))
         if attempts:  # on top: the first thing seen after unlocking

@@ -6,16 +6,18 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from styles import stylesheet
 from tui.config import keys_label
 from tui.session import Session
 
+from ._footer import CairnFooter
 from ._text import say, screen_text
 
 
 class WelcomeScreen(Screen[None]):
+    offers_quick_note = False  # not while locking, unlocking or answering a question
     CSS_PATH = stylesheet("welcome.tcss")
     BINDINGS = [Binding("enter", "next", "Choose a passphrase", id="welcome-next")]
 
@@ -31,7 +33,7 @@ class WelcomeScreen(Screen[None]):
                 text = paragraph.format(panic=panic, path=self.session.vault_path)
                 yield Static(text, classes="paragraph", markup=False)
             yield Static(say("welcome", "next"), classes="next", markup=False)
-        yield Footer()
+        yield CairnFooter()
 
     def action_next(self) -> None:
         from .create import CreateScreen

@@ -56,6 +56,7 @@ class CairnApp(App[int]):
         Binding("f12,ctrl+backslash", "panic", "Hide now", id="panic", priority=True),
         Binding("ctrl+q", "quit", "Quit", id="quit", priority=True),
         Binding("ctrl+c", "quit", "Quit", id="quit-ctrl-c", priority=True, show=False),
+        Binding("ctrl+n", "quick_note", "Quick note", id="quick-note"),
     ]
 
     def __init__(
@@ -67,6 +68,10 @@ class CairnApp(App[int]):
     ) -> None:
         super().__init__()
         self.session = session
+        from screens.drafts import DRAFT_SCREENS
+
+        for kind, factory in DRAFT_SCREENS.items():
+            session.draft_screens.setdefault(kind, factory)
         self._relaunch = relaunch
         self._terminal_state = terminal_state
         self._last_input = time.monotonic()
@@ -131,6 +136,21 @@ class CairnApp(App[int]):
         idle_for = time.monotonic() - self._last_input
         if self.session.vault is not None and idle_for >= self.settings.idle_minutes * 60:
             self.leave("lock")
+
+    # -- the quick note, from every screen once unlocked -------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "quick_note":
+            vault = self.session.vault
+            unlocked = vault is not None and vault.is_open and not self._leaving
+            return unlocked and getattr(self.screen, "offers_quick_note", True)
+        return True
+
+    def action_quick_note(self) -> None:
+        from screens.quick_note import QuickNoteScreen
+
+        if self.check_action("quick_note", ()):
+            self.push_screen(QuickNoteScreen(self.session))
 
     # -- the ways out -------------------------------------------------------------------
 

@@ -3,7 +3,8 @@
 Exit codes (the README documents them; scripts and tests rely on them):
 0 success, 1 unexpected error, 2 usage or bad input, 3 wrong passphrase,
 4 vault damaged / changed / too new / unsafe, 5 vault open in another process,
-6 a write failed, 130 interrupted with Ctrl+C.
+6 a write failed, 7 the journal's record chain does not check out (or a report's chain head
+is not in it), 130 interrupted with Ctrl+C.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import argparse
 import os
 import sys
 from collections.abc import Callable, Sequence
+from datetime import date
 from pathlib import Path
 
 from platformdirs import user_data_path
@@ -42,6 +44,7 @@ EXIT_WRONG_PASSPHRASE = 3
 EXIT_VAULT_UNUSABLE = 4
 EXIT_VAULT_BUSY = 5
 EXIT_WRITE_FAILED = 6
+EXIT_CHAIN_BROKEN = 7
 EXIT_INTERRUPTED = 130
 
 MAX_LOG_BYTES = 16 * 1024 * 1024
@@ -101,6 +104,8 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 
 def cmd_log(args: argparse.Namespace) -> int:
+    if sys.stdin.isatty() and args.passphrase_fd is None:
+        return _run_app(args, start="quick-log")  # a one-field form after unlocking
     if sys.stdin.isatty():
         raise BadInput(
             "Pipe the text into 'cairn log', for example: echo 'what happened' | cairn log"
@@ -123,10 +128,14 @@ def cmd_export(args: argparse.Namespace) -> int:
         raise BadInput(f"{out} already exists; choose another name or add --force to replace it.")
     if out is not None and not out.parent.is_dir():
         raise BadInput(f"The folder {out.parent} does not exist.")
+    start, end = _day(args.start, "--from"), _day(args.end, "--to")
+    if start and end and start > end:
+        raise BadInput("--from is after --to; nothing was written.")
     passphrase = PassphraseSource(args.passphrase_fd).existing()
     with _open(args, passphrase) as vault:
-        document = export.to_json(vault)
+        document = export.render(vault, args.format, start, end)
     if out is None:
+        _say("Writing an unencrypted copy to standard output; anyone who sees it can read it.")
         sys.stdout.write(document)
         sys.stdout.flush()
         return EXIT_OK
@@ -145,10 +154,15 @@ def cmd_passwd(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    head = args.head.strip().lower() if args.head else None
+    if head is not None and not _is_head_prefix(head):
+        raise BadInput("--head takes the first 8 or more characters of a chain head (0-9, a-f).")
     passphrase = PassphraseSource(args.passphrase_fd).existing()
     with _open(args, passphrase) as vault:
         entries = journal.count(vault)
         slot = vault.header.slot("passphrase")
+        report = journal.verify(vault)
+        links = journal.links(vault) if report.intact else []
     print(f"The vault at {vault.path} opened and every byte of it checked out.")
     print(f"Journal entries: {entries}")
     if slot is not None:
@@ -157,16 +171,58 @@ def cmd_check(args: argparse.Namespace) -> int:
             f"Key derivation: Argon2id, {kdf.memory_kib // 1024} MiB, "
             f"{kdf.time_cost} passes, {kdf.parallelism} lane(s)"
         )
+    for line in _chain_lines(report):
+        print(line)
+    if not report.intact:
+        return EXIT_CHAIN_BROKEN
+    if head is None:
+        return EXIT_OK
+    found = journal.find_head(links, head)
+    if found is None:
+        print(f"The chain head {head} is not in this journal's record chain.")
+        return EXIT_CHAIN_BROKEN
+    link, later = found
+    print(f"The chain head {head} is link {link.seq}, made {link.at}.")
+    if not later:
+        print("Nothing was added, changed or removed since.")
+    for each in later:
+        print(f"Since then: {each.at} an entry ({each.entry[:8]}) was {_DONE[each.action]}.")
     return EXIT_OK
 
 
+_DONE = {"add": "added", "edit": "changed", "delete": "removed"}
+
+
+def _chain_lines(report: journal.ChainReport) -> list[str]:
+    if report.unlinked:
+        return [
+            f"The record chain starts with the next change to the journal; "
+            f"{report.unlinked} earlier entries will be linked then."
+        ]
+    lines = [f"Record chain: {report.links} links, head {report.head}"]
+    if report.intact:
+        lines.append("Every entry and every earlier version matches the record chain.")
+    else:
+        lines.append("The record chain does not check out:")
+        lines.extend(f"  {problem}" for problem in report.problems)
+    return lines
+
+
+def _is_head_prefix(text: str) -> bool:
+    return 8 <= len(text) <= 64 and all(c in "0123456789abcdef" for c in text)
+
+
 def cmd_app(args: argparse.Namespace) -> int:
+    return _run_app(args, start="home")
+
+
+def _run_app(args: argparse.Namespace, start: str) -> int:
     settings = load_settings()
     _scrub_textual_environment()
     from .app import run_app  # Textual is imported only when the app is wanted
     from .session import Session
 
-    return run_app(Session(settings=settings, vault_path=vault_path(args)))
+    return run_app(Session(settings=settings, vault_path=vault_path(args), start=start))
 
 
 def _scrub_textual_environment() -> None:
@@ -197,6 +253,15 @@ def _read_entry_text() -> str:
     if not text.strip():
         raise BadInput("Standard input is empty; nothing was saved.")
     return text
+
+
+def _day(text: str | None, option: str) -> date | None:
+    if text is None:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise BadInput(f"{option} takes a day written like 2026-11-24.") from None
 
 
 def _say(sentence: str) -> None:
@@ -253,12 +318,16 @@ def build_parser() -> argparse.ArgumentParser:
     init.set_defaults(command=cmd_init)
 
     log = commands.add_parser(
-        "log", parents=[common], help="save standard input as a journal entry"
+        "log",
+        parents=[common],
+        help="log an entry: a one-field form in a terminal, or standard input when piped",
     )
     log.set_defaults(command=cmd_log)
 
     exp = commands.add_parser("export", parents=[common], help="write everything out, unencrypted")
-    exp.add_argument("--format", required=True, choices=["json"])
+    exp.add_argument("--format", required=True, choices=list(export.FORMATS))
+    exp.add_argument("--from", dest="start", metavar="DATE", help="first day, like 2026-01-31")
+    exp.add_argument("--to", dest="end", metavar="DATE", help="last day, like 2026-11-24")
     exp.add_argument("--out", metavar="FILE", help="a new file to write (default: standard output)")
     exp.add_argument("--force", action="store_true", help="replace FILE if it exists")
     exp.set_defaults(command=cmd_export)
@@ -266,7 +335,12 @@ def build_parser() -> argparse.ArgumentParser:
     passwd = commands.add_parser("passwd", parents=[common], help="change the passphrase")
     passwd.set_defaults(command=cmd_passwd)
 
-    check = commands.add_parser("check", parents=[common], help="open the vault, verify it, count")
+    check = commands.add_parser(
+        "check", parents=[common], help="open the vault, verify it and its record chain"
+    )
+    check.add_argument(
+        "--head", metavar="HASH", help="a chain head printed on a report: what changed since"
+    )
     check.set_defaults(command=cmd_check)
     return parser
 

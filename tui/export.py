@@ -1,12 +1,13 @@
-"""Exports the person asked for. JSON now; the journal and plan issues add printable forms."""
+"""Exports the person asked for: the whole record as JSON, or a printable journal report."""
 
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
 from typing import Any
 
-from . import journal
+from . import journal, report
 from .vault import Vault
 from .vault.storage import write_durably
 
@@ -14,17 +15,35 @@ EXPORT_FORMAT = "cairn-export"
 EXPORT_VERSION = 1
 
 
-def export_document(vault: Vault) -> dict[str, Any]:
+def export_document(
+    vault: Vault, start: date | None = None, end: date | None = None
+) -> dict[str, Any]:
+    chosen = journal.JournalIndex(journal.entries(vault)).find(journal.Filter(start=start, end=end))
     return {
         "format": EXPORT_FORMAT,
         "version": EXPORT_VERSION,
         "exported": journal.now(),
-        "journal": [entry.as_record() for entry in reversed(journal.entries(vault))],
+        "from": start.isoformat() if start else None,
+        "to": end.isoformat() if end else None,
+        "journal": [entry.as_record() for entry in reversed(chosen)],
+        "chain": [link.as_record() for link in journal.links(vault)],
+        "chain_head": journal.verify(vault).head,
     }
 
 
-def to_json(vault: Vault) -> str:
-    return json.dumps(export_document(vault), ensure_ascii=False, indent=2) + "\n"
+def to_json(vault: Vault, start: date | None = None, end: date | None = None) -> str:
+    document = export_document(vault, start, end)
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+FORMATS = ("json", "markdown", "html")
+
+
+def render(vault: Vault, kind: str, start: date | None = None, end: date | None = None) -> str:
+    """The export as text, in one of FORMATS."""
+    if kind == "json":
+        return to_json(vault, start, end)
+    return report.FORMATS[kind](report.collect(vault, start, end))
 
 
 def write_file(path: Path, data: bytes, *, overwrite: bool) -> None:

@@ -33,6 +33,8 @@ class Session:
     settings: Settings
     vault_path: Path
     vault: Vault | None = None
+    # what to show after unlocking: "home", or "quick-log" (one field, then exit)
+    start: str = "home"
     # kind -> how to rebuild the screen from its sealed state, when a draft is restored
     draft_screens: dict[str, DraftScreenFactory] = field(default_factory=dict)
 

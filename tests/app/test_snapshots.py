@@ -7,7 +7,7 @@ and look at the SVGs before committing them.
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Iterator
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +15,16 @@ import pytest
 from textual.pilot import Pilot
 from textual.screen import Screen
 
+from screens._text import say
 from screens.attempts import AttemptsScreen
+from screens.confirm import ConfirmScreen
+from screens.daily import DailyScreen
+from screens.entry import EntryScreen
+from screens.entry_view import EntryViewScreen
+from screens.journal import JournalScreen
+from screens.patterns import PatternsScreen
+from screens.quick_note import QuickNoteScreen
+from screens.report import ReportScreen
 from screens.create import CreateScreen
 from screens.draft_offer import DraftOfferScreen
 from screens.home import HomeScreen
@@ -60,6 +69,41 @@ def _home(session: Session) -> Screen[Any]:
     return HomeScreen(session, today=date(2026, 11, 24))
 
 
+RECORD = [
+    ("09-01T08:00", "tension", "He checked my phone again and asked who I was texting."),
+    ("09-04T21:10", "incident", "He threw my phone against the wall in the hallway."),
+    ("09-05T09:00", "reconciliation", "Flowers on the table and an apology at breakfast."),
+    ("09-09T19:00", "calm", "A normal evening; we watched a film."),
+    ("10-02T18:00", "tension", "Silence at dinner; doors closed hard."),
+    ("10-06T22:40", "incident", "Shouting about money; he took my bank card."),
+    ("10-20T12:00", "calm", "Quiet week."),
+    ("11-02T21:15", "incident", "He blocked the door when I tried to leave the room."),
+    ("11-18T07:30", "unsure", "He said I imagine things."),
+]
+
+
+def _latest(session: Session) -> str:
+    return journal.entries(session.unlocked)[0].id
+
+
+def _edited(session: Session) -> Screen[Any]:
+    vault = session.unlocked
+    entry = next(e for e in journal.entries(vault) if e.phase == "unsure")
+    journal.save(vault, entry.edited(text=entry.text + " Then he laughed.", felt="Confused."))
+    return EntryViewScreen(session, entry.id)
+
+
+def _confirm_delete(session: Session) -> Screen[Any]:
+    return ConfirmScreen(
+        say("delete", "title"),
+        say("delete", "body"),
+        yes=("y", say("delete", "confirm")),
+        no=("n", say("delete", "cancel")),
+    )
+
+
+NOW = datetime(2026, 11, 24, 12, 0, tzinfo=UTC)
+
 SCREENS: dict[str, list[ScreenFactory]] = {
     "welcome": [WelcomeScreen],
     "create": [CreateScreen],
@@ -75,13 +119,26 @@ SCREENS: dict[str, list[ScreenFactory]] = {
         _home,
         lambda s: DraftOfferScreen(s, {"saved": "2026-11-24T08:15:00+00:00", "items": []}),
     ],
+    "entry-new": [EntryScreen],
+    "entry-view": [lambda s: EntryViewScreen(s, _latest(s))],
+    "entry-history": [_edited],
+    "daily": [lambda s: DailyScreen(s, today=date(2026, 11, 24))],
+    "journal": [JournalScreen],
+    "patterns": [lambda s: PatternsScreen(s, now=NOW)],
+    "report": [lambda s: ReportScreen(s, today=date(2026, 11, 24))],
+    "quick-note": [_home, QuickNoteScreen],
+    "delete": [lambda s: EntryViewScreen(s, _latest(s)), _confirm_delete],
 }
 
 
 @pytest.fixture
-def session(tmp_path: Path) -> Iterator[Session]:
+def session(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Session]:
+    monkeypatch.setattr("tui.journal.store.now", lambda: "2026-11-24T09:00:00+00:00")
+    monkeypatch.setenv("HOME", "/home/someone")
     path = tmp_path / "v" / "vault.cairn"
     vault, _ = new_vault(path)
+    for day, phase, text in RECORD:
+        journal.add_entry(vault, text, phase=phase, occurred=f"2026-{day}:00+00:00")
     journal.add_entry(vault, "[b]not bold[/b] entry", occurred="2026-11-20T18:30:00+00:00")
     yield Session(settings=Settings(), vault_path=FIXED_PATH, vault=vault)
     vault.lock()

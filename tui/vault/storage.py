@@ -13,7 +13,7 @@ import errno
 import json
 import os
 import secrets
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -105,6 +105,24 @@ class SealedStorage(Storage):
         self._tables: Tables | None = decode_tables(plaintext)
         self._saved = plaintext
         self._persist = persist
+        self._batching = False
+
+    @contextlib.contextmanager
+    def batch(self) -> Iterator[None]:
+        """Several table changes, one durable write: all of them reach the disk, or none do
+        and memory goes back to what the disk holds."""
+        if self._batching:  # nested: the outer batch writes
+            yield
+            return
+        self._batching = True
+        try:
+            yield
+        except BaseException:
+            self._tables = decode_tables(self._saved)
+            raise
+        finally:
+            self._batching = False
+        self.write(self.read())
 
     @property
     def saved_plaintext(self) -> bytes:
@@ -121,6 +139,9 @@ class SealedStorage(Storage):
     def write(self, data: Tables) -> None:
         if self._tables is None:
             raise VaultLocked()
+        if self._batching:
+            self._tables = data  # written once, when the batch ends
+            return
         plaintext = encode_tables(data)
         try:
             self._persist(plaintext)

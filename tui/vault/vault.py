@@ -7,6 +7,7 @@ import contextlib
 import os
 import resource
 import unicodedata
+from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
@@ -139,6 +140,21 @@ class Vault:
         if self._db is None:
             raise VaultLocked()
         return self._db.table(name)
+
+    @contextlib.contextmanager
+    def batch(self) -> Iterator[None]:
+        """Group changes to several tables into one atomic, durable write. If the block or
+        the write fails, nothing of it is kept, in memory or on disk."""
+        if self._db is None:
+            raise VaultLocked()
+        db = self._db
+        try:
+            with self._storage.batch():
+                yield
+        except BaseException:
+            for name in db.tables():  # cached query results may describe the undone state
+                db.table(name).clear_cache()
+            raise
 
     def change_passphrase(self, new_passphrase: str) -> None:
         """Re-wrap the data key under a new passphrase; one atomic, durable file replace."""

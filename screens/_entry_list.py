@@ -1,0 +1,140 @@
+"""A list of journal entries that stays instant at any size.
+
+It draws only the rows on screen (Textual's line API), so ten thousand entries cost no more
+to show than twenty. Every row is the person's text drawn as plain segments: never markup,
+with control characters made visible.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from rich.segment import Segment
+from rich.style import Style
+from textual.binding import Binding
+from textual.geometry import Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from tui import journal
+from tui.visible import one_line
+
+DATE_WIDTH = 18
+PHASE_WIDTH = 17
+
+
+def row_text(entry: journal.JournalEntry) -> tuple[str, str, str]:
+    moment = datetime.fromisoformat(entry.occurred)
+    when = f"{moment:%a} {moment.day:>2} {moment:%b %Y %H:%M}"
+    phase = "Daily page" if entry.is_daily and not entry.phase else journal.phase_label(entry.phase)
+    return when, phase, one_line(entry.first_line)
+
+
+class EntryList(ScrollView, can_focus=True):
+    """Newest first: date, phase, first line. Enter opens the entry under the cursor."""
+
+    DEFAULT_CSS = """
+    EntryList { height: 1fr; }
+    EntryList > .entry-list--cursor { background: $accent; color: $text; text-style: bold; }
+    EntryList > .entry-list--phase { color: $text-muted; }
+    """
+    COMPONENT_CLASSES = {"entry-list--cursor", "entry-list--phase"}
+    BINDINGS = [
+        Binding("up", "move(-1)", "Up", show=False),
+        Binding("down", "move(1)", "Down", show=False),
+        Binding("pageup", "page(-1)", "Page up", show=False),
+        Binding("pagedown", "page(1)", "Page down", show=False),
+        Binding("home", "jump(0)", "First", show=False),
+        Binding("end", "jump(-1)", "Last", show=False),
+        Binding("enter", "open", "Open", id="journal-open"),
+    ]
+
+    cursor = reactive(0, always_update=True)
+
+    class Opened(Message):
+        def __init__(self, entry: journal.JournalEntry) -> None:
+            super().__init__()
+            self.entry = entry
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.entries: list[journal.JournalEntry] = []
+        self._rows: dict[str, tuple[str, str, str]] = {}
+
+    def show(self, entries: list[journal.JournalEntry]) -> None:
+        self.entries = entries
+        self.virtual_size = Size(self.size.width, len(entries))
+        self.cursor = 0
+        self.scroll_to(y=0, animate=False)
+        self.refresh()
+
+    @property
+    def current(self) -> journal.JournalEntry | None:
+        if 0 <= self.cursor < len(self.entries):
+            return self.entries[self.cursor]
+        return None
+
+    # -- keys ----------------------------------------------------------------------------
+
+    def action_move(self, step: int) -> None:
+        self._go(self.cursor + step)
+
+    def action_page(self, direction: int) -> None:
+        self._go(self.cursor + direction * max(1, self.size.height - 1))
+
+    def action_jump(self, where: int) -> None:
+        self._go(where if where >= 0 else len(self.entries) - 1)
+
+    def action_open(self) -> None:
+        if self.current is not None:
+            self.post_message(self.Opened(self.current))
+
+    def _go(self, row: int) -> None:
+        if not self.entries:
+            return
+        self.cursor = max(0, min(row, len(self.entries) - 1))
+        top = self.scroll_offset.y
+        if self.cursor < top:
+            self.scroll_to(y=self.cursor, animate=False)
+        elif self.cursor >= top + self.size.height:
+            self.scroll_to(y=self.cursor - self.size.height + 1, animate=False)
+        self.refresh()
+
+    def on_resize(self) -> None:
+        self.virtual_size = Size(self.size.width, len(self.entries))
+
+    # -- drawing -------------------------------------------------------------------------
+
+    def _row(self, entry: journal.JournalEntry) -> tuple[str, str, str]:
+        row = self._rows.get(entry.id + entry.occurred + str(entry.version))
+        if row is None:
+            row = row_text(entry)
+            self._rows[entry.id + entry.occurred + str(entry.version)] = row
+        return row
+
+    def render_line(self, y: int) -> Strip:
+        index = self.scroll_offset.y + y
+        width = self.size.width
+        if index >= len(self.entries):
+            return Strip.blank(width, self.rich_style)
+        when, phase, line = self._row(self.entries[index])
+        base = self.rich_style
+        if index == self.cursor and self.has_focus:
+            base = base + self.get_component_rich_style("entry-list--cursor")
+        elif index == self.cursor:
+            base = base + Style(reverse=True)
+        muted = base + self.get_component_rich_style("entry-list--phase", partial=True)
+        segments = [
+            Segment(f" {when:<{DATE_WIDTH}} ", base),
+            Segment(f"{phase:<{PHASE_WIDTH}} ", muted),
+            Segment(line, base),
+        ]
+        return Strip(segments).adjust_cell_length(width, base)
+
+    def on_focus(self) -> None:
+        self.refresh()
+
+    def on_blur(self) -> None:
+        self.refresh()

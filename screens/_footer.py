@@ -1,0 +1,18 @@
+"""The footer with the panic key always first, so it is never the key cut off on the
+right of a narrow terminal."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.widgets import Footer
+from textual.widgets._footer import FooterKey
+
+PANIC_ACTIONS = frozenset({"panic", "app.panic"})
+
+
+class CairnFooter(Footer):
+    def compose(self) -> ComposeResult:
+        keys = list(super().compose())
+        panic = [k for k in keys if isinstance(k, FooterKey) and k.action in PANIC_ACTIONS]
+        yield from panic
+        yield from (k for k in keys if k not in panic)

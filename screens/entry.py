@@ -1,0 +1,194 @@
+"""The entry editor: the facts of one event, with feelings kept apart on purpose.
+
+Ctrl+S saves (durably, before "Saved." is shown). Unsaved work is never lost: Escape asks
+before throwing it away, and panic, idle lock, quit and hang-up seal it as a draft.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual import events, on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Input, Static, TextArea
+
+from styles import stylesheet
+from tui import journal
+from tui.journal.feelings import feeling_words, split_feelings
+from tui.session import Session
+from tui.vault import VaultError
+
+from ._footer import CairnFooter
+from ._incident_fields import IncidentFields, apply_values, entry_values
+from ._text import say
+from .confirm import ConfirmScreen
+
+DRAFT_KIND = "journal-entry"
+
+
+class EntryScreen(Screen[journal.JournalEntry | None]):
+    """Write a new entry or change one; returns the saved entry, or None if left unsaved."""
+
+    CSS_PATH = stylesheet("entry.tcss")
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Save", id="entry-save", priority=True),
+        Binding("escape", "leave", "Back", id="entry-back"),
+        Binding("f2", "move_feelings", "Move feelings", id="entry-move-feelings"),
+        Binding("f3", "keep_text", "Keep as is", id="entry-keep-text"),
+    ]
+    draft_kind = DRAFT_KIND
+
+    def __init__(
+        self,
+        session: Session,
+        entry: journal.JournalEntry | None = None,
+        *,
+        state: dict[str, Any] | None = None,
+    ) -> None:
+        super().__init__()
+        self.session = session
+        vault = session.unlocked
+        if state is not None and isinstance(state.get("id"), str):
+            entry = journal.get(vault, state["id"])
+        self.entry = entry or journal.new_entry()
+        self.is_new = entry is None
+        self._restore = state.get("fields") if state else None
+        self._saved_values: dict[str, Any] = {}
+        self._hint_dismissed = False
+        self._said_saved = False
+        self.tags = journal.tags_in_use(journal.entries(vault))
+
+    def compose(self) -> ComposeResult:
+        title = say("entry", "title_new" if self.is_new else "title_edit")
+        with VerticalScroll(id="entry-body"):
+            yield Static(title, classes="title", markup=False)
+            yield IncidentFields(self.tags, id="entry-fields")
+        yield Static("", id="entry-hint", markup=False)
+        yield Static("", id="entry-field-hint", markup=False)
+        yield Static("", id="entry-message", markup=False)
+        yield CairnFooter()
+
+    def on_mount(self) -> None:
+        fields = self.query_one(IncidentFields)
+        fields.fill(entry_values(self.entry))
+        self._saved_values = fields.values()
+        if isinstance(self._restore, dict):
+            fields.fill(self._restore)
+        # Focus at once so that a burst of keys lands in the field, then say it is ready.
+        self.set_focus(self.query_one("#field-text", TextArea))
+        # Focusing scrolls the field into view; the title above it should stay in view too.
+        body = self.query_one("#entry-body", VerticalScroll)
+        self.call_after_refresh(body.scroll_home, animate=False)
+        self.query_one("#entry-field-hint", Static).update(_hint("text"))
+
+    # -- hints ---------------------------------------------------------------------------
+
+    @on(events.DescendantFocus)
+    def show_field_hint(self, event: events.DescendantFocus) -> None:
+        hint = _hint((event.widget.id or "").removeprefix("field-"))
+        if hint:
+            self.query_one("#entry-field-hint", Static).update(hint)
+
+    @on(TextArea.Changed)
+    @on(Input.Changed)
+    def forget_outcome(self) -> None:
+        # "Saved." describes the fields as saved; once they differ it would mislead.
+        # A problem stays on screen until the next attempt to save.
+        if self._said_saved and self.unsaved:
+            self._said_saved = False
+            self.query_one("#entry-message", Static).update("")
+
+    @on(TextArea.Changed, "#field-text")
+    def check_for_feelings(self) -> None:
+        hint = self.query_one("#entry-hint", Static)
+        words = [] if self._hint_dismissed else feeling_words(self._facts_text())
+        if words:
+            shown = ", ".join(f"'{word}'" for word in words[:3])
+            hint.update(say("entry", "hint_feelings", words=shown))
+        else:
+            hint.update("")
+        hint.display = bool(words)
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("move_feelings", "keep_text"):
+            return self.query_one("#entry-hint", Static).display
+        return True
+
+    def action_move_feelings(self) -> None:
+        facts, feelings = split_feelings(self._facts_text())
+        felt = self.query_one("#field-felt", TextArea)
+        joined = "\n".join(part for part in (felt.text.rstrip(), feelings) if part)
+        felt.load_text(joined)
+        self.query_one("#field-text", TextArea).load_text(facts)
+        self.query_one("#entry-message", Static).update(say("entry", "moved"))
+
+    def action_keep_text(self) -> None:
+        self._hint_dismissed = True
+        self.check_for_feelings()
+
+    def _facts_text(self) -> str:
+        return self.query_one("#field-text", TextArea).text
+
+    # -- saving and leaving --------------------------------------------------------------
+
+    @property
+    def unsaved(self) -> bool:
+        return self.query_one(IncidentFields).values() != self._saved_values
+
+    def action_save(self) -> None:
+        message = self.query_one("#entry-message", Static)
+        values = self.query_one(IncidentFields).values()
+        try:
+            changed = apply_values(self.entry, values)
+        except journal.BadTime as problem:
+            message.update(str(problem))
+            self.set_focus(self.query_one("#field-occurred", Input))
+            return
+        try:
+            # On this thread, not a worker: the panic key then never finds a save half done.
+            saved = journal.save(self.session.unlocked, changed)
+        except (journal.EntryRejected, VaultError) as problem:
+            message.update(str(problem))  # the text stays in the fields
+            return
+        unchanged = saved.version == self.entry.version and not self.is_new
+        self.entry, self.is_new = saved, False
+        self.query_one(IncidentFields).fill(entry_values(saved))
+        self._saved_values = self.query_one(IncidentFields).values()
+        message.update(say("entry", "unchanged" if unchanged else "saved"))
+        self._said_saved = True
+        self.query_one(".title", Static).update(say("entry", "title_edit"))
+
+    def action_leave(self) -> None:
+        if not self.unsaved:
+            self.dismiss(None if self.is_new else self.entry)
+            return
+
+        def answered(discard: bool | None) -> None:
+            if discard:
+                self.dismiss(None if self.is_new else self.entry)
+
+        self.app.push_screen(
+            ConfirmScreen(
+                say("leave", "title"),
+                say("leave", "body"),
+                yes=("d", say("leave", "discard")),
+                no=("k", say("leave", "keep")),
+            ),
+            answered,
+        )
+
+    def draft_state(self) -> dict[str, Any] | None:
+        if not self.unsaved:
+            return None
+        return {
+            "id": None if self.is_new else self.entry.id,
+            "fields": self.query_one(IncidentFields).values(),
+        }
+
+
+def _hint(key: str) -> str:
+    return next((item.hint for item in journal.ENTRY_FIELDS if item.key == key), "")

@@ -1,0 +1,126 @@
+"""One entry, read only: every field as plain text, its versions, edit and delete."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Static
+
+from styles import stylesheet
+from tui import journal, report
+from tui.session import Session
+from tui.vault import VaultError
+from tui.visible import visible
+
+from ._dates import long_moment
+from ._footer import CairnFooter
+from ._text import say
+from .confirm import ConfirmScreen
+
+
+class EntryViewScreen(Screen[None]):
+    CSS_PATH = stylesheet("entry_view.tcss")
+    BINDINGS = [
+        Binding("escape", "app.pop_screen", "Back", id="view-back"),
+        Binding("e", "edit", "Edit", id="view-edit"),
+        Binding("h", "history", "Earlier versions", id="view-history"),
+        Binding("d", "delete", "Delete", id="view-delete"),
+    ]
+
+    def __init__(self, session: Session, entry_id: str) -> None:
+        super().__init__()
+        self.session = session
+        self.entry_id = entry_id
+        self.showing_history = False
+
+    def compose(self) -> ComposeResult:
+        yield VerticalScroll(id="view-body")
+        yield Static("", id="view-message", markup=False)
+        yield CairnFooter()
+
+    def on_mount(self) -> None:
+        self.draw()
+
+    def on_screen_resume(self) -> None:
+        self.draw()
+
+    def draw(self) -> None:
+        entry = journal.get(self.session.unlocked, self.entry_id)
+        body = self.query_one("#view-body", VerticalScroll)
+        body.remove_children()
+        if entry is None:  # deleted: there is nothing left to show
+            if self.is_current:
+                self.dismiss()
+            return
+        body.mount_all(self._describe(entry, heading=True))
+        if self.showing_history:
+            body.mount(Static(say("view", "history_title"), classes="title", markup=False))
+            if not entry.history:
+                body.mount(Static(say("view", "history_none"), markup=False))
+            for version in reversed(entry.history):
+                saved = long_moment(version.updated or version.created) or ""
+                label = say("view", "history_item", version=version.version, saved=saved)
+                body.mount(Static(label, classes="version-title", markup=False))
+                body.mount_all(self._describe(version, heading=False))
+        body.focus()
+
+    def _describe(self, entry: journal.JournalEntry, *, heading: bool) -> list[Static]:
+        parts: list[Static] = []
+        if heading:
+            when = long_moment(entry.occurred) or entry.occurred
+            parts.append(Static(when, classes="title", markup=False))
+            facts = say("view", "first_saved", created=long_moment(entry.created))
+            if entry.version > 1:
+                facts += " " + say(
+                    "view",
+                    "versions",
+                    version=entry.version,
+                    count=entry.version,
+                    saved=long_moment(entry.updated),
+                )
+            parts.append(Static(facts, classes="facts", markup=False))
+        for label, value in report.entry_fields(entry):
+            parts.append(Static(label, classes="field-label", markup=False))
+            parts.append(Static(visible(value), classes="field-value", markup=False))
+        return parts
+
+    def action_history(self) -> None:
+        self.showing_history = not self.showing_history
+        self.draw()
+
+    def action_edit(self) -> None:
+        entry = journal.get(self.session.unlocked, self.entry_id)
+        if entry is None:
+            return
+        if entry.is_daily:
+            from .daily import DailyScreen
+
+            self.app.push_screen(DailyScreen(self.session, today=journal.local_day(entry.occurred)))
+        else:
+            from .entry import EntryScreen
+
+            self.app.push_screen(EntryScreen(self.session, entry))
+
+    def action_delete(self) -> None:
+        def answered(delete: bool | None) -> None:
+            if not delete:
+                return
+            try:
+                journal.delete(self.session.unlocked, self.entry_id)
+            except (journal.EntryRejected, VaultError) as problem:
+                self.query_one("#view-message", Static).update(str(problem))
+                return
+            if self.is_current:  # or resuming already found it gone and went back
+                self.dismiss()
+
+        self.app.push_screen(
+            ConfirmScreen(
+                say("delete", "title"),
+                say("delete", "body"),
+                yes=("y", say("delete", "confirm")),
+                no=("n", say("delete", "cancel")),
+            ),
+            answered,
+        )

@@ -1,0 +1,119 @@
+"""The journal: every entry, newest first, with incremental search and filters."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.widgets import Input, Select, Static
+
+from styles import stylesheet
+from tui import journal
+from tui.session import Session
+
+from ._entry_list import EntryList
+from ._footer import CairnFooter
+from ._text import say
+
+
+class JournalScreen(Screen[None]):
+    CSS_PATH = stylesheet("journal.tcss")
+    BINDINGS = [
+        Binding("escape", "app.pop_screen", "Back", id="journal-back"),
+        Binding("ctrl+f", "search", "Search", id="journal-search"),
+        Binding("ctrl+e", "new_entry", "New entry", id="journal-new", priority=True),
+    ]
+
+    def __init__(self, session: Session) -> None:
+        super().__init__()
+        self.session = session
+        self.index = journal.JournalIndex([])
+
+    def compose(self) -> ComposeResult:
+        yield Static(say("journal", "title"), classes="title", markup=False)
+        yield Input(placeholder=say("journal", "search"), id="journal-words")
+        with Horizontal(id="journal-filters"):
+            options = [(phase.label, phase.id) for phase in journal.PHASES]
+            yield Select(options, prompt=say("journal", "phase_any"), id="journal-phase")
+            yield Input(placeholder=say("journal", "tag"), id="journal-tag")
+            yield Input(placeholder=say("journal", "start"), id="journal-start")
+            yield Input(placeholder=say("journal", "end"), id="journal-end")
+        yield Static("", id="journal-count", markup=False)
+        yield EntryList(id="journal-list")
+        yield CairnFooter()
+
+    def on_mount(self) -> None:
+        for field in self.query(Input):
+            field.cursor_blink = False
+        self.reload()
+        self.set_focus(self.query_one("#journal-words", Input))
+
+    def on_screen_resume(self) -> None:
+        self.reload()
+
+    def reload(self) -> None:
+        self.index = journal.JournalIndex(journal.entries(self.session.unlocked))
+        self.tags = journal.tags_in_use(self.index.entries)
+        self.apply_filter()
+
+    # -- filtering -----------------------------------------------------------------------
+
+    @on(Input.Changed)
+    @on(Select.Changed)
+    def apply_filter(self) -> None:
+        count = self.query_one("#journal-count", Static)
+        try:
+            wanted = self.wanted()
+        except ValueError:
+            count.update(say("journal", "bad_day"))
+            return
+        found = self.index.find(wanted)
+        self.query_one(EntryList).show(found)
+        if not len(self.index):
+            count.update(say("journal", "empty"))
+        elif not found:
+            count.update(say("journal", "none"))
+        else:
+            count.update(
+                say("journal", "count", shown=f"{len(found):,}", total=f"{len(self.index):,}")
+            )
+
+    def wanted(self) -> journal.Filter:
+        phase = self.query_one("#journal-phase", Select).value
+        return journal.Filter(
+            words=self.query_one("#journal-words", Input).value,
+            phase=phase if isinstance(phase, str) else None,
+            tag=self.query_one("#journal-tag", Input).value.strip() or None,
+            start=_day(self.query_one("#journal-start", Input).value),
+            end=_day(self.query_one("#journal-end", Input).value),
+        )
+
+    @on(Input.Submitted)
+    def to_list(self) -> None:
+        self.set_focus(self.query_one(EntryList))
+
+    def action_search(self) -> None:
+        self.set_focus(self.query_one("#journal-words", Input))
+
+    # -- opening -------------------------------------------------------------------------
+
+    @on(EntryList.Opened)
+    def open_entry(self, event: EntryList.Opened) -> None:
+        from .entry_view import EntryViewScreen
+
+        self.app.push_screen(EntryViewScreen(self.session, event.entry.id))
+
+    def action_new_entry(self) -> None:
+        from .entry import EntryScreen
+
+        self.app.push_screen(EntryScreen(self.session))
+
+
+def _day(text: str) -> date | None:
+    """A day typed in a filter; empty means no limit. ValueError if it cannot be read."""
+    text = text.strip()
+    return date.fromisoformat(text) if text else None

@@ -1,0 +1,168 @@
+"""Patterns: a month of days by phase, entries per week, and the cycles in the record.
+
+Letters as well as colour mark the phases, so the calendar reads the same without colour.
+Descriptions only; no score and no verdict.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Static
+
+from styles import stylesheet
+from tui import journal
+from tui.journal import patterns
+from tui.session import Session
+
+from ._footer import CairnFooter
+from ._text import say
+
+WEEKS = 26
+SHOWN = 8  # cycles and gaps listed, newest first
+BLOCKS = " ▁▂▃▄▅▆▇█"
+PHASE_STYLE = {
+    "tension": "yellow",
+    "incident": "bold red",
+    "reconciliation": "magenta",
+    "calm": "green",
+}
+
+
+def month_text(entries: list[journal.JournalEntry], year: int, month: int, today: date) -> Text:
+    marks = patterns.month_marks(entries, year, month)
+    text = Text(f"{date(year, month, 1):%B %Y}\n", style="bold")
+    text.append("Mon    Tue    Wed    Thu    Fri    Sat    Sun\n", style="dim")
+    for week in patterns.month_grid(year, month):
+        for day in week:
+            if day == 0:
+                text.append(" " * 7)
+                continue
+            number_style = "underline" if date(year, month, day) == today else ""
+            text.append(f"{day:>2}", style=number_style)
+            shown = 0
+            for phase in dict.fromkeys(marks.get(day, [])):  # each phase once, in order
+                if shown == 3:
+                    text.append("+")
+                    shown += 1
+                    break
+                letter = journal.PHASE_BY_ID[phase].letter if phase in journal.PHASE_BY_ID else "·"
+                text.append(letter, style=PHASE_STYLE.get(phase, ""))
+                shown += 1
+            text.append(" " * (5 - shown))
+        text.append("\n")
+    legend = [f"{p.letter} {p.label}" for p in journal.PHASES] + ["· no phase"]
+    text.append("   ".join(legend), style="dim")
+    return text
+
+
+def weeks_text(entries: list[journal.JournalEntry], today: date) -> Text:
+    counts = patterns.weekly_counts(entries, today, WEEKS)
+    most = max((count for _, count in counts), default=0)
+    text = Text(say("patterns", "weeks_title", weeks=WEEKS) + f" (most in one week: {most})\n")
+    for _, count in counts:
+        level = 0 if count == 0 else max(1, round(count / most * (len(BLOCKS) - 1)))
+        text.append(BLOCKS[level] * 2)
+    first, last = counts[0][0], counts[-1][0]
+    text.append(f"\n{first:%d %b %Y}".ljust(WEEKS * 2 - 10) + f"{last:%d %b}", style="dim")
+    return text
+
+
+def _days(value: float) -> str:
+    if value < 1:
+        hours = max(1, round(value * 24))
+        return f"{hours} hour" + ("s" if hours != 1 else "")
+    days = round(value)
+    return f"{days} day" + ("s" if days != 1 else "")
+
+
+def cycles_text(found: list[patterns.Stretch]) -> str:
+    cycles = patterns.cycles(found)
+    if not cycles:
+        return say("patterns", "cycles_none")
+    lines = []
+    for cycle in reversed(cycles[-SHOWN:]):
+        parts = ", ".join(
+            f"{journal.phase_label(s.phase).lower()} {_days(s.days)}"
+            + (" so far" if s.ongoing else "")
+            for s in cycle.stretches
+        )
+        lines.append(say("patterns", "cycle_line", start=f"{cycle.start:%a %d %b %Y}", parts=parts))
+    if len(cycles) > SHOWN:
+        lines.append(f"({len(cycles) - SHOWN} earlier cycles are in the record.)")
+    return "\n".join(lines)
+
+
+def gaps_text(found: list[patterns.Stretch]) -> str:
+    gaps = patterns.days_between_incidents(found)
+    if not gaps:
+        return say("patterns", "gaps_none")
+    lines = [f"{day:%a %d %b %Y}: {_days(days)} after the one before" for day, days in gaps]
+    lines = list(reversed(lines[-SHOWN:]))
+    change = patterns.change_over_time(gaps)
+    if change is not None:
+        lines.append("")
+        lines.append(
+            say(
+                "patterns",
+                f"change_{change.direction}",
+                recent=round(change.recent_days),
+                earlier=round(change.earlier_days),
+                recent_count=change.recent_count,
+                earlier_count=change.earlier_count,
+            )
+        )
+    return "\n".join(lines)
+
+
+class PatternsScreen(Screen[None]):
+    CSS_PATH = stylesheet("patterns.tcss")
+    BINDINGS = [
+        Binding("escape", "app.pop_screen", "Back", id="patterns-back"),
+        Binding("pageup", "month(-1)", "Earlier month", id="patterns-earlier"),
+        Binding("pagedown", "month(1)", "Later month", id="patterns-later"),
+    ]
+
+    def __init__(self, session: Session, now: datetime | None = None) -> None:
+        super().__init__()
+        self.session = session
+        self.now = now or datetime.now().astimezone()
+        self.today = self.now.date()
+        self.year, self.month = self.today.year, self.today.month
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="patterns-body"):
+            yield Static(say("patterns", "title"), classes="title", markup=False)
+            yield Static(say("patterns", "note"), classes="note", markup=False)
+            yield Static("", id="patterns-month")
+            yield Static(say("patterns", "calendar_help"), classes="help", markup=False)
+            yield Static("", id="patterns-weeks")
+            yield Static(say("patterns", "cycles_title"), classes="heading", markup=False)
+            yield Static("", id="patterns-cycles", markup=False)
+            yield Static(say("patterns", "gaps_title"), classes="heading", markup=False)
+            yield Static("", id="patterns-gaps", markup=False)
+        yield CairnFooter()
+
+    def on_mount(self) -> None:
+        self.entries = journal.entries(self.session.unlocked)
+        found = patterns.stretches(self.entries, self.now)
+        self.query_one("#patterns-weeks", Static).update(weeks_text(self.entries, self.today))
+        self.query_one("#patterns-cycles", Static).update(cycles_text(found))
+        self.query_one("#patterns-gaps", Static).update(gaps_text(found))
+        self.draw_month()
+        self.query_one("#patterns-body").focus()
+
+    def draw_month(self) -> None:
+        text = month_text(self.entries, self.year, self.month, self.today)
+        self.query_one("#patterns-month", Static).update(text)
+
+    def action_month(self, step: int) -> None:
+        index = self.year * 12 + self.month - 1 + step
+        self.year, self.month = divmod(index, 12)
+        self.month += 1
+        self.draw_month()

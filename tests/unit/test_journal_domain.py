@@ -1,0 +1,187 @@
+"""Dates typed by a person, search, patterns and the feelings hint: plain functions."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta, timezone
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from tui import journal
+from tui.journal import patterns
+from tui.journal.feelings import feeling_words, split_feelings
+
+NOW = datetime(2026, 11, 24, 18, 30, tzinfo=timezone(timedelta(hours=1)))
+
+
+def at(day: str, hm: str = "12:00") -> str:
+    return f"{day}T{hm}:00+01:00"
+
+
+def entry(day: str, text: str = "x", **values: object) -> journal.JournalEntry:
+    return journal.JournalEntry(
+        id=f"{day}-{text}", created=at(day), occurred=at(day), text=text, **values
+    )  # type: ignore[arg-type]
+
+
+# -- when -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("typed", "day", "hm"),
+    [
+        ("2026-11-24 18:30", date(2026, 11, 24), (18, 30)),
+        ("2026-11-20", date(2026, 11, 20), (0, 0)),
+        ("today 07:05", date(2026, 11, 24), (7, 5)),
+        ("  Yesterday 21:00 ", date(2026, 11, 23), (21, 0)),
+        ("2026-11-24T09:15", date(2026, 11, 24), (9, 15)),
+    ],
+)
+def test_unambiguous_times_are_understood(typed: str, day: date, hm: tuple[int, int]) -> None:
+    moment = datetime.fromisoformat(journal.parse_when(typed, current=NOW))
+    assert moment.date() == day and (moment.hour, moment.minute) == hm
+    assert moment.tzinfo is not None
+
+
+@pytest.mark.parametrize(
+    ("typed", "says"),
+    [
+        ("03/04/2026", "Write the time like"),
+        ("24.11.2026", "Write the time like"),
+        ("2026-02-30 10:00", "no day 2026-02-30"),
+        ("2026-11-24 24:10", "Hours go from"),
+        ("2027-01-01 10:00", "future"),
+        ("1899-12-31", "too long ago"),
+        ("", "Write the time like"),
+    ],
+)
+def test_ambiguous_impossible_and_future_times_are_refused(typed: str, says: str) -> None:
+    with pytest.raises(journal.BadTime, match=says):
+        journal.parse_when(typed, current=NOW)
+
+
+@given(st.datetimes(min_value=datetime(1950, 1, 1), max_value=datetime(2026, 11, 1)))
+def test_a_stored_time_edits_back_to_itself(moment: datetime) -> None:
+    stored = journal.parse_when(f"{moment:%Y-%m-%d %H:%M}", current=NOW)
+    assert journal.parse_when(journal.editable(stored), current=NOW) == stored
+
+
+# -- search ---------------------------------------------------------------------------------
+
+
+def test_search_folds_case_and_needs_every_word() -> None:
+    found = journal.JournalIndex(
+        [
+            entry("2026-11-03", "He took the CAR keys", tags=("car",)),
+            entry("2026-11-02", "Keys hidden again", phase="incident"),
+            entry("2026-10-01", "Quiet day", said="the keys are mine"),
+        ]
+    )
+    assert [e.text for e in found.find(journal.Filter(words="keys"))] == [
+        "He took the CAR keys",
+        "Keys hidden again",
+        "Quiet day",
+    ]
+    assert [e.text for e in found.find(journal.Filter(words="car KEYS"))] == [
+        "He took the CAR keys"
+    ]
+    assert [e.text for e in found.find(journal.Filter(phase="incident"))] == ["Keys hidden again"]
+    assert [e.text for e in found.find(journal.Filter(tag="Car"))] == ["He took the CAR keys"]
+    november = journal.Filter(start=date(2026, 11, 1), end=date(2026, 11, 2))
+    assert [e.text for e in found.find(november)] == ["Keys hidden again"]
+    assert found.find(journal.Filter(words="[b]")) == []
+
+
+@given(st.text(min_size=1, max_size=40))
+def test_any_text_finds_the_entry_that_contains_it(text: str) -> None:
+    index = journal.JournalIndex([entry("2026-11-03", f"before {text} after")])
+    words = journal.Filter(words=text)
+    assert len(index.find(words)) == 1
+
+
+# -- patterns -------------------------------------------------------------------------------
+
+
+def test_cycles_stretches_and_days_between_incidents() -> None:
+    plan = [
+        ("2026-09-01", "tension"),
+        ("2026-09-03", "tension"),
+        ("2026-09-05", "incident"),
+        ("2026-09-06", "reconciliation"),
+        ("2026-09-10", "calm"),
+        ("2026-09-20", "tension"),
+        ("2026-09-25", "incident"),
+        ("2026-09-26", "unsure"),  # left out of cycles
+        ("2026-09-27", "calm"),
+        ("2026-10-05", "incident"),
+    ]
+    found = [entry(day, phase=phase) for day, phase in plan]
+    until = datetime(2026, 10, 6, 12, tzinfo=timezone(timedelta(hours=1)))
+    stretches = patterns.stretches(found, until)
+    assert [s.phase for s in stretches] == [
+        "tension",
+        "incident",
+        "reconciliation",
+        "calm",
+        "tension",
+        "incident",
+        "calm",
+        "incident",
+    ]
+    assert stretches[0].entries == 2 and stretches[0].days == 4
+    assert stretches[-1].ongoing and stretches[-1].days == 1
+    cycles = patterns.cycles(stretches)
+    assert [c.phases for c in cycles] == [
+        ("tension", "incident", "reconciliation", "calm"),
+        ("tension", "incident", "calm"),
+        ("incident",),
+    ]
+    gaps = patterns.days_between_incidents(stretches)
+    assert gaps == [(date(2026, 9, 25), 20.0), (date(2026, 10, 5), 10.0)]
+    assert patterns.change_over_time(gaps) is None
+
+
+def test_change_over_time_compares_halves_without_a_verdict() -> None:
+    gaps = [(date(2026, 1, n), days) for n, days in enumerate([20.0, 22.0, 9.0, 11.0], 1)]
+    change = patterns.change_over_time(gaps)
+    assert change is not None
+    assert (change.earlier_days, change.recent_days, change.direction) == (21.0, 10.0, "shorter")
+
+
+def test_month_marks_and_weekly_counts() -> None:
+    found = [
+        entry("2026-11-02", "a", phase="incident"),
+        entry("2026-11-02", "b"),
+        entry("2026-11-20", "c", kind="daily"),
+        entry("2026-10-30", "d", phase="calm"),
+    ]
+    assert patterns.month_marks(found, 2026, 11) == {2: ["incident", "none"], 20: ["none"]}
+    weeks = patterns.weekly_counts(found, today=date(2026, 11, 24), weeks=5)
+    assert [count for _, count in weeks] == [1, 2, 0, 1, 0]
+    assert weeks[-1][0] == date(2026, 11, 23)
+    assert patterns.month_grid(2026, 11)[0][:7] == [0, 0, 0, 0, 0, 0, 1]
+
+
+# -- feelings -------------------------------------------------------------------------------
+
+
+def test_feeling_words_are_found_as_whole_words() -> None:
+    assert feeling_words("I was scared. He is a monster. The fearless cat sat.") == [
+        "scared",
+        "monster",
+    ]
+    assert feeling_words("He shouted at 9pm and threw a cup.") == []
+
+
+def test_split_moves_only_the_sentences_with_feelings() -> None:
+    facts, feelings = split_feelings(
+        "He shouted at 9pm. I felt terrified. He threw a cup at the wall. It was awful."
+    )
+    assert facts == "He shouted at 9pm. He threw a cup at the wall."
+    assert feelings == "I felt terrified. It was awful."
+
+
+def test_now_is_local_and_has_an_offset() -> None:
+    assert datetime.fromisoformat(journal.now()).utcoffset() is not None
+    assert datetime.fromisoformat(journal.now()) <= datetime.now(UTC) + timedelta(seconds=1)

@@ -1,0 +1,161 @@
+"""The record chain: a hash-linked list of every add, edit and removal in the journal.
+
+Each link names one entry version and the SHA-256 of its content, and carries the hash of
+the link before it. Changing or removing an entry without a new link, or changing a link,
+breaks every hash after it. A report prints the head (the newest link's hash); comparing it
+later with ``cairn check --head`` shows whether anything recorded up to then was altered.
+
+What it cannot prove: someone with the passphrase could rebuild the whole chain. Its value
+is that a head written down or handed to someone on a given day fixes the record as of then.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+GENESIS = "0" * 64
+ACTIONS = ("add", "edit", "delete")
+
+
+def canonical(value: Any) -> bytes:
+    """One byte string per value: sorted keys, no spaces, UTF-8 (lone surrogates kept)."""
+    text = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return text.encode("utf-8", "surrogatepass")
+
+
+def digest(value: Any) -> str:
+    return hashlib.sha256(canonical(value)).hexdigest()
+
+
+@dataclass(frozen=True)
+class Link:
+    seq: int
+    at: str
+    action: str
+    entry: str
+    version: int
+    content: str  # SHA-256 of the entry version's content record
+    prev: str
+    hash: str
+
+    def body(self) -> dict[str, Any]:
+        return {
+            "seq": self.seq,
+            "at": self.at,
+            "action": self.action,
+            "entry": self.entry,
+            "version": self.version,
+            "content": self.content,
+            "prev": self.prev,
+        }
+
+    def as_record(self) -> dict[str, Any]:
+        return {**self.body(), "hash": self.hash}
+
+    @classmethod
+    def from_record(cls, record: dict[str, Any]) -> Link:
+        return cls(
+            seq=int(record["seq"]),
+            at=str(record["at"]),
+            action=str(record["action"]),
+            entry=str(record["entry"]),
+            version=int(record["version"]),
+            content=str(record["content"]),
+            prev=str(record["prev"]),
+            hash=str(record["hash"]),
+        )
+
+
+def next_link(
+    previous: Link | None, *, at: str, action: str, entry: str, version: int, content: str
+) -> Link:
+    unhashed = Link(
+        seq=previous.seq + 1 if previous else 1,
+        at=at,
+        action=action,
+        entry=entry,
+        version=version,
+        content=content,
+        prev=previous.hash if previous else GENESIS,
+        hash="",
+    )
+    return replace(unhashed, hash=digest(unhashed.body()))
+
+
+@dataclass
+class ChainReport:
+    links: int = 0
+    head: str = GENESIS
+    entries: int = 0
+    removed: int = 0
+    unlinked: int = 0  # entries from before the chain existed, and the chain is still empty
+    problems: list[str] = field(default_factory=list)
+
+    @property
+    def intact(self) -> bool:
+        return not self.problems
+
+
+def verify(links: list[Link], versions: dict[str, list[tuple[int, str]]]) -> ChainReport:
+    """Check the links and the entries against each other.
+
+    ``versions`` maps each entry id in the journal to its versions as (version, content
+    hash), oldest first. The links must be numbered 1, 2, 3..., each hash must match its
+    body and name the one before; every stored version must match the link that recorded
+    it, and no entry may be missing without a removal link.
+    """
+    report = ChainReport(links=len(links), entries=len(versions))
+    if not links:
+        report.unlinked = len(versions)
+        return report
+    previous_hash = GENESIS
+    recorded: dict[str, dict[int, str]] = {}
+    removed: set[str] = set()
+    for expected_seq, link in enumerate(links, start=1):
+        if link.seq != expected_seq:
+            report.problems.append(f"Link {expected_seq} is missing or out of order.")
+            break
+        if link.prev != previous_hash or digest(link.body()) != link.hash:
+            report.problems.append(f"Link {link.seq} ({link.at}) was changed after it was made.")
+            break
+        if link.action not in ACTIONS:
+            report.problems.append(f"Link {link.seq} records an unknown action.")
+            break
+        previous_hash = link.hash
+        if link.action == "delete":
+            removed.add(link.entry)
+        else:
+            removed.discard(link.entry)
+            recorded.setdefault(link.entry, {})[link.version] = link.content
+    report.head = links[-1].hash
+    report.removed = len(removed)
+    if report.problems:
+        return report
+    for entry_id, stored in versions.items():
+        seen = recorded.get(entry_id)
+        if seen is None or entry_id in removed:
+            report.problems.append(f"Entry {entry_id[:8]} is not in the record chain.")
+            continue
+        for version, content in stored:
+            if seen.get(version) != content:
+                report.problems.append(
+                    f"Entry {entry_id[:8]}, version {version}, differs from what was recorded."
+                )
+        kept = {version for version, _ in stored}
+        for version in sorted(seen.keys() - kept):
+            report.problems.append(f"Entry {entry_id[:8]} is missing its version {version}.")
+    for entry_id in recorded.keys() - versions.keys() - removed:
+        report.problems.append(f"Entry {entry_id[:8]} was removed without a record of it.")
+    return report
+
+
+def find_head(links: list[Link], prefix: str) -> tuple[Link, list[Link]] | None:
+    """The link whose hash starts with ``prefix`` and every link made after it, or None."""
+    prefix = prefix.strip().lower()
+    for index, link in enumerate(links):
+        if link.hash.startswith(prefix):
+            return link, links[index + 1 :]
+    return None

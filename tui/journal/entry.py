@@ -1,0 +1,154 @@
+"""One journal entry: its fields, how it is stored, and what makes it acceptable."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields, replace
+from typing import Any
+
+from ..content import load_toml
+from .phases import PHASE_IDS
+from .when import BadTime, check_stored
+
+MAX_TEXT_CHARS = 4 * 1024 * 1024
+MAX_TAG_CHARS = 60
+KINDS = ("entry", "daily")
+
+
+class EntryRejected(ValueError):
+    """The entry cannot be saved as it is; ``str()`` says why in one sentence."""
+
+
+@dataclass(frozen=True)
+class FieldText:
+    key: str
+    label: str
+    hint: str
+
+
+def _load_fields(group: str) -> tuple[FieldText, ...]:
+    return tuple(
+        FieldText(key=str(f["key"]), label=str(f["label"]), hint=str(f["hint"]))
+        for f in load_toml("journal.toml")[group]
+    )
+
+
+ENTRY_FIELDS = _load_fields("field")
+DAILY_FIELDS = _load_fields("daily")
+LABELS = {f.key: f.label for f in (*ENTRY_FIELDS, *DAILY_FIELDS)}
+# The free-text fields, in the order they are shown; all of them are searched.
+TEXT_FIELDS = ("text", "said", "where", "who", "afterwards", "felt", "evidence")
+DAILY_TEXT_FIELDS = ("today", "self_care")
+
+
+@dataclass(frozen=True)
+class JournalEntry:
+    """What the person wrote about one event, or one day's check-in (kind ``daily``)."""
+
+    id: str
+    created: str  # ISO 8601 with offset; fixed when first saved, never changed
+    occurred: str  # ISO 8601 with offset: when it happened
+    text: str = ""  # what happened: the facts
+    kind: str = "entry"
+    where: str = ""
+    who: str = ""
+    said: str = ""
+    phase: str | None = None
+    tags: tuple[str, ...] = ()
+    afterwards: str = ""
+    felt: str = ""
+    evidence: str = ""
+    today: str = ""  # daily page only
+    self_care: str = ""  # daily page only
+    happened: bool = False  # daily page: something happened today (the incident fields)
+    version: int = 1
+    updated: str | None = None  # when this version was saved, for versions after the first
+    history: tuple[JournalEntry, ...] = field(default=(), compare=False)
+
+    @property
+    def first_line(self) -> str:
+        for source in (self.text, self.today, self.self_care):
+            for line in source.splitlines():
+                if line.strip():
+                    return line.strip()
+        return ""
+
+    @property
+    def is_daily(self) -> bool:
+        return self.kind == "daily"
+
+    def content_record(self) -> dict[str, Any]:
+        """This version's fields, without earlier versions: what the record chain hashes."""
+        record: dict[str, Any] = {}
+        for item in fields(self):
+            if item.name == "history":
+                continue
+            value = getattr(self, item.name)
+            record[item.name] = list(value) if item.name == "tags" else value
+        return record
+
+    def as_record(self) -> dict[str, Any]:
+        record = self.content_record()
+        record["history"] = [version.content_record() for version in self.history]
+        return record
+
+    @classmethod
+    def from_record(cls, record: dict[str, Any]) -> JournalEntry:
+        """Read a stored entry; fields an older Cairn did not write take their defaults."""
+        known = {item.name for item in fields(cls)}
+        values = {key: value for key, value in record.items() if key in known}
+        values["tags"] = tuple(values.get("tags") or ())
+        values["history"] = tuple(
+            cls.from_record(dict(version)) for version in values.get("history") or ()
+        )
+        return cls(**values)
+
+    def edited(self, **changes: Any) -> JournalEntry:
+        return replace(self, **changes)
+
+
+def clean_tags(tags: tuple[str, ...] | list[str]) -> tuple[str, ...]:
+    """Trimmed, without empties or repeats (ignoring case), in the order given."""
+    kept: list[str] = []
+    seen: set[str] = set()
+    for tag in tags:
+        tag = " ".join(tag.split())
+        if tag and tag.casefold() not in seen:
+            seen.add(tag.casefold())
+            kept.append(tag)
+    return tuple(kept)
+
+
+def split_tags(text: str) -> tuple[str, ...]:
+    return clean_tags(text.split(","))
+
+
+def validate(entry: JournalEntry) -> JournalEntry:
+    """The entry as it will be stored, or EntryRejected with one sentence."""
+    if entry.kind not in KINDS:
+        raise EntryRejected(f"'{entry.kind}' is not a kind of entry Cairn knows.")
+    for name in (*TEXT_FIELDS, *DAILY_TEXT_FIELDS):
+        if len(getattr(entry, name)) > MAX_TEXT_CHARS:
+            raise EntryRejected(
+                f"'{LABELS[name]}' is longer than four million characters; split it up."
+            )
+    if entry.is_daily:
+        if entry.happened and not entry.text.strip():
+            raise EntryRejected("Write what happened, or untick 'Something happened today'.")
+        if not any(getattr(entry, name).strip() for name in (*TEXT_FIELDS, *DAILY_TEXT_FIELDS)):
+            raise EntryRejected("Today's page is empty; write a line first.")
+    elif not entry.text.strip():
+        raise EntryRejected("Write what happened first; it is the one field that is needed.")
+    if entry.phase is not None and entry.phase not in PHASE_IDS:
+        raise EntryRejected(f"'{entry.phase}' is not one of the phases Cairn knows.")
+    for moment in (entry.created, entry.occurred):
+        try:
+            check_stored(moment)
+        except BadTime as problem:
+            raise EntryRejected(str(problem)) from None
+    tags = clean_tags(entry.tags)
+    for tag in tags:
+        if "," in tag:
+            raise EntryRejected("A tag cannot contain a comma; commas separate tags.")
+        if len(tag) > MAX_TAG_CHARS:
+            raise EntryRejected(f"A tag can be at most {MAX_TAG_CHARS} characters long.")
+    return replace(entry, tags=tags)

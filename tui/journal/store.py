@@ -1,0 +1,203 @@
+"""Saving, changing and removing entries. Each change and its link in the record chain
+reach the disk in one atomic, durable write, or not at all."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import replace
+from datetime import date, datetime
+from typing import Any
+
+from tinydb.table import Document, Table
+
+from ..vault import Vault
+from . import chain
+from .entry import EntryRejected, JournalEntry, validate
+from .when import local_day, now
+
+TABLE = "journal"
+CHAIN_TABLE = "journal_chain"
+
+
+def new_entry(**values: Any) -> JournalEntry:
+    """An unsaved entry with a fresh id; ``created`` is set again when it is saved."""
+    moment = now()
+    values.setdefault("occurred", moment)
+    return JournalEntry(id=uuid.uuid4().hex, created=moment, **values)
+
+
+def add_entry(vault: Vault, text: str = "", **values: Any) -> JournalEntry:
+    """Validate and save a new entry; returns only once it is durably in the vault."""
+    return save(vault, new_entry(text=text, **{k: v for k, v in values.items() if v is not None}))
+
+
+def save(vault: Vault, entry: JournalEntry) -> JournalEntry:
+    """Save a new entry, or a new version of an existing one (the earlier version is kept).
+
+    Returns the entry as stored, once it is durably on disk; raises EntryRejected with one
+    sentence when it cannot be saved as it is, and the vault's write errors when the disk
+    refuses. Either way nothing changes unless everything does.
+    """
+    table = vault.table(TABLE)
+    moment = now()
+    with vault.batch():
+        _link_older_entries(vault)
+        found = _find(table, entry.id)
+        if found is None:
+            stored = validate(replace(entry, created=moment, version=1, updated=None, history=()))
+            table.insert(stored.as_record())
+            action = "add"
+        else:
+            earlier = JournalEntry.from_record(dict(found))
+            if (
+                earlier.content_record()
+                == replace(
+                    entry, created=earlier.created, version=earlier.version, updated=earlier.updated
+                ).content_record()
+            ):
+                return earlier  # nothing changed: no new version
+            stored = validate(
+                replace(
+                    entry,
+                    created=earlier.created,  # fixed when first saved
+                    version=earlier.version + 1,
+                    updated=moment,
+                    history=(*earlier.history, replace(earlier, history=())),
+                )
+            )
+            table.update(_replace_all(stored.as_record()), doc_ids=[found.doc_id])
+            action = "edit"
+        _append_link(vault, moment, action, stored)
+    return stored
+
+
+def delete(vault: Vault, entry_id: str) -> None:
+    """Remove an entry and all its versions. The chain keeps a link saying that an entry
+    was removed, and when, but nothing of what it said."""
+    table = vault.table(TABLE)
+    with vault.batch():
+        _link_older_entries(vault)
+        found = _find(table, entry_id)
+        if found is None:
+            raise EntryRejected("That entry is no longer in the journal.")
+        entry = JournalEntry.from_record(dict(found))
+        table.remove(doc_ids=[found.doc_id])
+        _append_link(vault, now(), "delete", entry)
+
+
+def entries(vault: Vault) -> list[JournalEntry]:
+    """Every entry, newest first by when it happened."""
+    found = [JournalEntry.from_record(dict(doc)) for doc in vault.table(TABLE).all()]
+    return sorted(found, key=sort_key, reverse=True)
+
+
+def get(vault: Vault, entry_id: str) -> JournalEntry | None:
+    found = _find(vault.table(TABLE), entry_id)
+    return JournalEntry.from_record(dict(found)) if found is not None else None
+
+
+def count(vault: Vault) -> int:
+    return len(vault.table(TABLE))
+
+
+def daily_page(vault: Vault, day: date) -> JournalEntry | None:
+    """The check-in written for ``day``, if there is one."""
+    for entry in entries(vault):
+        if entry.is_daily and local_day(entry.occurred) == day:
+            return entry
+    return None
+
+
+def has_entry_on(vault: Vault, day: date) -> bool:
+    return any(local_day(e.occurred) == day for e in entries(vault))
+
+
+def tags_in_use(all_entries: list[JournalEntry]) -> list[str]:
+    """Every tag used so far, most used first: suggestions for the tag field."""
+    counts: dict[str, tuple[int, str]] = {}
+    for entry in all_entries:
+        for tag in entry.tags:
+            uses, spelling = counts.get(tag.casefold(), (0, tag))
+            counts[tag.casefold()] = (uses + 1, spelling)
+    ranked = sorted(counts.values(), key=lambda item: (-item[0], item[1].casefold()))
+    return [spelling for _, spelling in ranked]
+
+
+def links(vault: Vault) -> list[chain.Link]:
+    records = sorted(vault.table(CHAIN_TABLE).all(), key=lambda doc: int(doc.get("seq", 0)))
+    return [chain.Link.from_record(dict(record)) for record in records]
+
+
+def verify(vault: Vault) -> chain.ChainReport:
+    """Check every entry and every version against the record chain."""
+    versions = {
+        entry.id: [(version.version, entry_hash(version)) for version in (*entry.history, entry)]
+        for entry in entries(vault)
+    }
+    try:
+        found = links(vault)
+    except (KeyError, TypeError, ValueError):
+        report = chain.ChainReport(entries=len(versions))
+        report.problems.append("The record chain itself is damaged.")
+        return report
+    return chain.verify(found, versions)
+
+
+def entry_hash(entry: JournalEntry) -> str:
+    """The SHA-256 of an entry version's content: the value its link in the chain holds."""
+    return chain.digest(entry.content_record())
+
+
+def sort_key(entry: JournalEntry) -> tuple[Any, ...]:
+    # Compare as instants: text order is wrong when offsets differ (travel, daylight saving).
+    return datetime.fromisoformat(entry.occurred), datetime.fromisoformat(entry.created)
+
+
+# -- internals ------------------------------------------------------------------------------
+
+
+def _find(table: Table, entry_id: str) -> Document | None:
+    for doc in table.all():
+        if doc.get("id") == entry_id:
+            return doc
+    return None
+
+
+def _replace_all(record: dict[str, Any]) -> Any:
+    def transform(doc: dict[str, Any]) -> None:
+        doc.clear()
+        doc.update(record)
+
+    return transform
+
+
+def _last_link(vault: Vault) -> chain.Link | None:
+    table = vault.table(CHAIN_TABLE)
+    if not len(table):
+        return None
+    newest = max(table.all(), key=lambda doc: int(doc["seq"]))
+    return chain.Link.from_record(dict(newest))
+
+
+def _append_link(vault: Vault, at: str, action: str, entry: JournalEntry) -> None:
+    link = chain.next_link(
+        _last_link(vault),
+        at=at,
+        action=action,
+        entry=entry.id,
+        version=entry.version,
+        content=entry_hash(entry),
+    )
+    vault.table(CHAIN_TABLE).insert(link.as_record())
+
+
+def _link_older_entries(vault: Vault) -> None:
+    """Entries saved before the chain existed get their links (in the order they were
+    written) the first time the journal changes, so that the chain covers everything."""
+    if len(vault.table(CHAIN_TABLE)):
+        return
+    older = sorted(entries(vault), key=lambda e: (e.created, e.occurred))
+    for entry in older:
+        for version in (*entry.history, replace(entry, history=())):
+            action = "add" if version.version == 1 else "edit"
+            _append_link(vault, version.updated or version.created, action, version)

@@ -1,0 +1,85 @@
+"""When something happened: typed by a person, stored as ISO 8601 with the local offset.
+
+Only unambiguous forms are accepted (never 03/04/2026, which reads differently in different
+countries): ``2026-11-24 18:30``, ``2026-11-24``, ``today 18:30``, ``yesterday 21:00``.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, date, datetime, timedelta
+
+EARLIEST = date(1900, 1, 1)
+# A little slack for clocks and time zones; a record of what happened is never in the future.
+FUTURE_SLACK = timedelta(hours=1)
+
+_FORM = re.compile(
+    r"^(?P<day>\d{4}-\d{2}-\d{2}|today|yesterday)(?:[ t]+(?P<hour>\d{1,2}):(?P<minute>\d{2}))?$"
+)
+
+
+class BadTime(ValueError):
+    """The text is not a time Cairn can store; ``str()`` says why in one sentence."""
+
+
+def now() -> str:
+    return datetime.now(UTC).astimezone().isoformat(timespec="seconds")
+
+
+def local_now() -> datetime:
+    return datetime.now(UTC).astimezone()
+
+
+def parse_when(text: str, *, current: datetime | None = None) -> str:
+    """The ISO 8601 form (local offset) of what the person typed, or BadTime."""
+    current = current or local_now()
+    match = _FORM.match(text.strip().lower())
+    if match is None:
+        raise BadTime(
+            "Write the time like 2026-11-24 18:30 (year, month, day, then hours and minutes)."
+        )
+    day_text = match["day"]
+    if day_text == "today":
+        day = current.date()
+    elif day_text == "yesterday":
+        day = current.date() - timedelta(days=1)
+    else:
+        try:
+            day = date.fromisoformat(day_text)
+        except ValueError:
+            raise BadTime(f"There is no day {day_text} in the calendar.") from None
+    hour = int(match["hour"]) if match["hour"] else 0
+    minute = int(match["minute"]) if match["minute"] else 0
+    if hour > 23 or minute > 59:
+        raise BadTime("Hours go from 00 to 23 and minutes from 00 to 59.")
+    if day < EARLIEST:
+        raise BadTime("That date is too long ago for Cairn to store.")
+    moment = datetime(day.year, day.month, day.day, hour, minute).astimezone()
+    if moment > current + FUTURE_SLACK:
+        raise BadTime("That time is in the future; the journal records what already happened.")
+    return moment.isoformat(timespec="seconds")
+
+
+def check_stored(value: str) -> datetime:
+    """A stored time, which must carry its offset so that instants compare correctly."""
+    try:
+        moment = datetime.fromisoformat(value)
+    except (TypeError, ValueError):
+        raise BadTime(f"'{value}' is not a time in ISO 8601 form.") from None
+    if moment.tzinfo is None:
+        raise BadTime(f"'{value}' has no time zone offset.")
+    if moment.date() < EARLIEST:
+        raise BadTime("That date is too long ago for Cairn to store.")
+    return moment
+
+
+def editable(value: str) -> str:
+    """How a stored time is shown for editing: the same form parse_when accepts."""
+    moment = datetime.fromisoformat(value)
+    return f"{moment:%Y-%m-%d %H:%M}"
+
+
+def local_day(value: str) -> date:
+    """The calendar day of a stored time, on the clock of the place where it was written
+    (a record made while travelling keeps that place's day)."""
+    return datetime.fromisoformat(value).date()
