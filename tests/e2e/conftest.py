@@ -11,7 +11,7 @@ import pytest
 from tests.e2e.tmux import CAIRN, Terminal
 
 ROOT = Path(__file__).resolve().parents[2]
-NOTE_APP = [sys.executable, str(ROOT / "tests" / "e2e" / "note_app.py")]
+CRASHING_APP = [sys.executable, str(ROOT / "tests" / "e2e" / "crashing_app.py")]
 
 if shutil.which("tmux") is None:
     pytest.fail("tmux is needed for the real-terminal tests; .ci/run installs it", pytrace=False)
@@ -41,4 +41,4 @@ def app_env(tmp_path: Path) -> dict[str, str]:
     }
 
 
-__all__ = ["CAIRN", "NOTE_APP"]
+__all__ = ["CAIRN", "CRASHING_APP"]

@@ -1,6 +1,6 @@
-"""The installed ``cairn`` in a real terminal (tmux): create, unlock, panic from a text area,
-a modal and the palette, panic during unlock, idle lock, SIGHUP mid-edit, a crash, and the
-whole scrollback free of entry text after every way out."""
+"""The installed ``cairn`` in a real terminal (tmux): create, unlock, panic inside the journal
+editor, from a modal and from the palette, panic during unlock, idle lock, SIGHUP mid-edit, a
+crash, quick logging, and the whole scrollback free of entry text after every way out."""
 
 from __future__ import annotations
 
@@ -10,12 +10,14 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e.conftest import CAIRN, NOTE_APP
+from tests.e2e.conftest import CAIRN, CRASHING_APP
 from tests.e2e.tmux import Terminal
 from tests.helpers import PASSPHRASE, new_vault
+from tui import journal
 from tui.vault import KdfParams, Vault
 
 CANARY = "CANARY-words-he-said"
+CAIRN_CMD = [CAIRN]
 pytestmark = pytest.mark.slow
 
 
@@ -35,12 +37,12 @@ def _unlock(term: Terminal) -> None:
     )
 
 
-def _note_with_canary(term: Terminal, env: dict[str, str]) -> None:
-    """Start the app with the test note screen, unlock, and type the canary into the note."""
-    term.start(NOTE_APP, env)
+def _note_with_canary(term: Terminal, env: dict[str, str], command: list[str] = CAIRN_CMD) -> None:
+    """Start Cairn, unlock, open the journal editor and type the canary, unsaved."""
+    term.start(command, env)
     _unlock(term)
-    term.keys("C-n")
-    term.wait(lambda shown: shown.lstrip().startswith("Note"), what="the note screen, focused")
+    term.keys("n")
+    term.wait_text("The facts, in order")  # shown once the field has focus
     term.type(CANARY)
     term.wait_text(CANARY)
 
@@ -86,19 +88,42 @@ def test_create_then_unlock(term: Terminal, app_env: dict[str, str]) -> None:
 def test_panic_from_a_text_area_then_the_draft_comes_back(
     term: Terminal, app_env: dict[str, str]
 ) -> None:
-    _vault(app_env)
+    path = _vault(app_env)
     _note_with_canary(term, app_env)
+    first = _cairn_pid(term)
     term.keys("F12")
     term.wait(lambda s: CANARY not in s and "Locked" not in s, seconds=5, what="a blank screen")
     term.wait_text("Locked")  # a fresh process shows the lock screen
+    # The same pid: the process image that held the text was replaced (execv), not forked.
+    assert _cairn_pid(term) == first
     _assert_clean(term, CANARY)
     _unlock(term)
     term.wait_text("Unsaved work")
     term.keys("r")
     term.wait_text(CANARY)
+    term.keys("C-s")
+    term.wait_text("Saved.")
     term.keys("C-q")
     assert term.exit_code() == 0
     _assert_clean(term, CANARY)
+    with Vault.open(path, PASSPHRASE) as vault:
+        assert [e.text for e in journal.entries(vault)] == [CANARY]
+
+
+def test_quick_log_from_the_shell(term: Terminal, app_env: dict[str, str]) -> None:
+    path = _vault(app_env)
+    term.start([CAIRN, "log"], app_env)
+    term.wait_text("Locked")
+    term.type(PASSPHRASE)
+    term.keys("Enter")
+    term.wait_text("Ctrl+S saves")  # the one field has focus
+    term.type(CANARY)
+    term.keys("C-s")
+    assert term.exit_code() == 0
+    _assert_clean(term, CANARY)
+    with Vault.open(path, PASSPHRASE) as vault:
+        assert [e.text for e in journal.entries(vault)] == [CANARY]
+        assert journal.verify(vault).intact
 
 
 def test_panic_from_a_modal_and_from_the_palette(term: Terminal, app_env: dict[str, str]) -> None:
@@ -151,7 +176,7 @@ def test_hang_up_mid_edit_keeps_the_draft(term: Terminal, app_env: dict[str, str
     assert path.with_name(path.name + ".draft").exists()
     term.close()
     again = Terminal(Path(term.socket).parent)
-    again.start(NOTE_APP, app_env)
+    again.start(CAIRN_CMD, app_env)
     try:
         _unlock(again)
         again.wait_text("Unsaved work")
@@ -163,7 +188,7 @@ def test_hang_up_mid_edit_keeps_the_draft(term: Terminal, app_env: dict[str, str
 
 def test_a_crash_prints_one_neutral_line(term: Terminal, app_env: dict[str, str]) -> None:
     _vault(app_env)
-    _note_with_canary(term, app_env)
+    _note_with_canary(term, app_env, CRASHING_APP)
     term.keys("C-t")
     assert term.exit_code() == 1
     everything = term.scrollback()

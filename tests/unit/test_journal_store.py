@@ -110,7 +110,7 @@ def test_a_dropped_earlier_version_breaks_the_chain(vault: Vault) -> None:
 def test_a_changed_link_breaks_the_chain(vault: Vault, field: str) -> None:
     journal.add_entry(vault, "one")
     journal.add_entry(vault, "two")
-    doc_id, record = _table_records(vault, journal.CHAIN_TABLE)[0]
+    doc_id, _ = _table_records(vault, journal.CHAIN_TABLE)[0]
     changed = {"at": "2001-01-01T00:00:00+00:00", "content": "0" * 64, "prev": "1" * 64}
     value = changed.get(field, 7)
     vault.table(journal.CHAIN_TABLE).update({field: value}, doc_ids=[doc_id])

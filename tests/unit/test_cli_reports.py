@@ -1,0 +1,138 @@
+"""Reports and the record chain from the command line: formats, date ranges, the head."""
+
+from __future__ import annotations
+
+import json
+import stat
+from pathlib import Path
+
+import pytest
+
+from tests.helpers import PASSPHRASE, fingerprint, new_vault, run_cairn
+from tui import journal
+from tui.vault import Vault
+
+ODD = "[b]x[/b] <script>alert(1)</script> ``` fence \x1b[2J gone? \u202eevil\u200b 🙂"
+
+
+@pytest.fixture
+def filled(vault_path: Path) -> Path:
+    vault, _ = new_vault(vault_path)
+    journal.add_entry(vault, "In October.", phase="tension", occurred="2026-10-10T10:00:00+00:00")
+    entry = journal.add_entry(
+        vault, ODD, phase="incident", said="exact words", occurred="2026-11-02T21:15:00+00:00"
+    )
+    journal.save(vault, entry.edited(felt="shaken"))
+    journal.save(
+        vault, journal.new_entry(kind="daily", today="Quiet.", occurred="2026-11-03T20:00:00+00:00")
+    )
+    vault.lock()
+    return vault_path
+
+
+def _export(path: Path, *args: str) -> str:
+    done = run_cairn("export", "--vault", str(path), *args, lines=(PASSPHRASE,))
+    assert done.code == 0, done.err
+    assert "unencrypted" in done.err
+    return done.out
+
+
+def test_markdown_keeps_every_word_literal_and_defuses_escape_sequences(filled: Path) -> None:
+    text = _export(filled, "--format", "markdown")
+    assert "\x1b" not in text
+    assert "\u241b[2J gone?" in text  # ESC shown as a symbol, the rest exact
+    assert "[b]x[/b] <script>alert(1)</script>" in text
+    assert "````\n" in text  # a fence longer than the ``` inside the entry
+    assert "Daily check-in" in text and "Quiet." in text
+    assert "Chain head: " in text and "cairn check --head" in text
+    assert "version 2" in text
+
+
+def test_html_escapes_everything(filled: Path) -> None:
+    text = _export(filled, "--format", "html")
+    assert "<script>" not in text and "&lt;script&gt;alert(1)&lt;/script&gt;" in text
+    assert "\x1b" not in text
+    assert text.startswith("<!DOCTYPE html>")
+
+
+def test_date_range_limits_every_format(filled: Path) -> None:
+    november = ("--from", "2026-11-01", "--to", "2026-11-30")
+    data = json.loads(_export(filled, "--format", "json", *november))
+    assert [e["text"] for e in data["journal"]] == [ODD, ""]
+    assert data["from"] == "2026-11-01" and len(data["chain"]) == 4
+    assert "In October." not in _export(filled, "--format", "markdown", *november)
+    assert "In October." in _export(filled, "--format", "html", "--to", "2026-10-31")
+
+
+@pytest.mark.parametrize(
+    ("args", "says"),
+    [
+        (("--from", "10/11/2026"), "--from takes a day"),
+        (("--from", "2026-11-05", "--to", "2026-11-01"), "after --to"),
+        (("--format", "pdf"), "invalid choice"),
+    ],
+)
+def test_bad_report_options_exit_2_and_write_nothing(
+    filled: Path, tmp_path: Path, args: tuple[str, ...], says: str
+) -> None:
+    out = tmp_path / "r.md"
+    full = ("--format", "markdown", *args) if "--format" not in args else args
+    done = run_cairn(
+        "export", "--vault", str(filled), *full, "--out", str(out), lines=(PASSPHRASE,)
+    )
+    assert done.code == 2 and says in done.err
+    assert not out.exists()
+
+
+def test_a_report_file_is_private_and_never_replaced(filled: Path, tmp_path: Path) -> None:
+    out = tmp_path / "record.html"
+    done = run_cairn(
+        "export", "--vault", str(filled), "--format", "html", "--out", str(out), lines=(PASSPHRASE,)
+    )
+    assert done.code == 0 and stat.S_IMODE(out.stat().st_mode) == 0o600
+    before = fingerprint(out)
+    again = run_cairn(
+        "export", "--vault", str(filled), "--format", "html", "--out", str(out), lines=(PASSPHRASE,)
+    )
+    assert again.code == 2 and "already exists" in again.err
+    assert fingerprint(out) == before
+
+
+def _check(path: Path, *args: str) -> tuple[int, str]:
+    done = run_cairn("check", "--vault", str(path), *args, lines=(PASSPHRASE,))
+    return done.code, done.out + done.err
+
+
+def test_check_verifies_the_chain_and_a_report_head(filled: Path) -> None:
+    code, said = _check(filled)
+    assert code == 0 and "matches the record chain" in said
+    head = _export(filled, "--format", "markdown").split("Chain head: ")[1][:16]
+    code, said = _check(filled, "--head", head)
+    assert code == 0 and "Nothing was added, changed or removed since." in said
+    with Vault.open(filled, PASSPHRASE) as vault:
+        entry = journal.entries(vault)[-1]
+        journal.save(vault, entry.edited(text="In October, changed."))
+        journal.delete(vault, entry.id)
+    code, said = _check(filled, "--head", head)
+    assert code == 0
+    assert "was changed." in said and "was removed." in said
+    code, said = _check(filled, "--head", "deadbeefdeadbeef")
+    assert code == 7 and "is not in this journal's record chain" in said
+    code, said = _check(filled, "--head", "nothex!")
+    assert code == 2
+
+
+def test_check_exits_7_when_an_entry_was_altered_outside_cairn(filled: Path) -> None:
+    with Vault.open(filled, PASSPHRASE) as vault:
+        table = vault.table(journal.TABLE)
+        doc = table.all()[0]
+        table.update({"text": "rewritten"}, doc_ids=[doc.doc_id])
+    code, said = _check(filled)
+    assert code == 7 and "does not check out" in said and "differs from what was recorded" in said
+
+
+def test_piped_log_still_works_and_joins_the_chain(filled: Path) -> None:
+    done = run_cairn("log", "--vault", str(filled), lines=(PASSPHRASE,), stdin=b"from a pipe\n")
+    assert done.code == 0, done.err
+    code, said = _check(filled)
+    assert code == 0 and "5 links" in said
