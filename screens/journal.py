@@ -49,7 +49,7 @@ class JournalScreen(Screen[None]):
     def on_mount(self) -> None:
         for field in self.query(Input):
             field.cursor_blink = False
-        self.reload()
+        # The list is filled on ScreenResume, which also comes when the screen is first shown.
         self.set_focus(self.query_one("#journal-words", Input))
 
     def on_screen_resume(self) -> None:

@@ -25,7 +25,7 @@ def export_document(
         "exported": journal.now(),
         "from": start.isoformat() if start else None,
         "to": end.isoformat() if end else None,
-        "journal": [entry.as_record() for entry in reversed(chosen)],
+        "journal": [entry.full_record() for entry in reversed(chosen)],
         "chain": [link.as_record() for link in journal.links(vault)],
         "chain_head": journal.verify(vault).head,
     }

@@ -27,7 +27,7 @@ def make(name: str, fast: bool) -> None:
     with vault:
         for text in TEXTS:
             journal.add_entry(vault, text, phase="calm")
-        records = [entry.as_record() for entry in reversed(journal.entries(vault))]
+        records = [entry.full_record() for entry in reversed(journal.entries(vault))]
     expected = {"passphrase": PASSPHRASE, "recovery_code": code, "journal": records}
     (HERE / f"{name}.json").write_text(json.dumps(expected, ensure_ascii=False, indent=2) + "\n")
     target.with_name(target.name + ".lock").unlink()

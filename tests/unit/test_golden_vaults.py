@@ -33,7 +33,7 @@ def test_golden_vault_opens_with_its_contents(
     shutil.copyfile(golden, copy)
     copy.chmod(0o600)  # git does not keep file modes beyond the executable bit
     with Vault.open(copy, expected[secret_kind]) as vault:
-        records = [entry.as_record() for entry in journal.entries(vault)]
+        records = [entry.full_record() for entry in journal.entries(vault)]
         chain = journal.verify(vault)
 
     def by_id(rows: list[dict[str, object]]) -> list[dict[str, object]]:

@@ -86,16 +86,25 @@ class JournalEntry:
             record[item.name] = list(value) if item.name == "tags" else value
         return record
 
-    def as_record(self) -> dict[str, Any]:
+    def full_record(self) -> dict[str, Any]:
+        """Every field and every earlier version, defaults included: the export form."""
         record = self.content_record()
         record["history"] = [version.content_record() for version in self.history]
+        return record
+
+    def as_record(self) -> dict[str, Any]:
+        """The stored form: fields left at their defaults are not written (every save
+        serialises the whole journal, so empty fields would cost time at every save).
+        ``from_record`` puts them back; the chain hashes the full ``content_record``."""
+        record = _sparse(self.content_record())
+        if self.history:
+            record["history"] = [_sparse(version.content_record()) for version in self.history]
         return record
 
     @classmethod
     def from_record(cls, record: dict[str, Any]) -> JournalEntry:
         """Read a stored entry; fields an older Cairn did not write take their defaults."""
-        known = {item.name for item in fields(cls)}
-        values = {key: value for key, value in record.items() if key in known}
+        values = {key: value for key, value in record.items() if key in _FIELD_NAMES}
         values["tags"] = tuple(values.get("tags") or ())
         values["history"] = tuple(
             cls.from_record(dict(version)) for version in values.get("history") or ()
@@ -104,6 +113,17 @@ class JournalEntry:
 
     def edited(self, **changes: Any) -> JournalEntry:
         return replace(self, **changes)
+
+
+_ALWAYS_STORED = frozenset({"id", "created", "occurred", "text"})
+
+
+def _sparse(record: dict[str, Any]) -> dict[str, Any]:
+    return {
+        key: value
+        for key, value in record.items()
+        if key in _ALWAYS_STORED or value != _DEFAULTS.get(key)
+    }
 
 
 def clean_tags(tags: tuple[str, ...] | list[str]) -> tuple[str, ...]:
@@ -152,3 +172,12 @@ def validate(entry: JournalEntry) -> JournalEntry:
         if len(tag) > MAX_TAG_CHARS:
             raise EntryRejected(f"A tag can be at most {MAX_TAG_CHARS} characters long.")
     return replace(entry, tags=tags)
+
+
+_DEFAULTS: dict[str, Any] = {
+    item.name: ([] if item.name == "tags" else item.default)
+    for item in fields(JournalEntry)
+    if item.name not in _ALWAYS_STORED
+}
+
+_FIELD_NAMES = frozenset(item.name for item in fields(JournalEntry))

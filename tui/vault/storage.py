@@ -106,6 +106,9 @@ class SealedStorage(Storage):
         self._saved = plaintext
         self._persist = persist
         self._batching = False
+        # Counts every change to the in-memory tables (saved, deferred or undone), so readers
+        # can keep what they derived from the tables until the next change.
+        self.revision = 0
 
     @contextlib.contextmanager
     def batch(self) -> Iterator[None]:
@@ -119,6 +122,7 @@ class SealedStorage(Storage):
             yield
         except BaseException:
             self._tables = decode_tables(self._saved)
+            self.revision += 1
             raise
         finally:
             self._batching = False
@@ -139,6 +143,7 @@ class SealedStorage(Storage):
     def write(self, data: Tables) -> None:
         if self._tables is None:
             raise VaultLocked()
+        self.revision += 1
         if self._batching:
             self._tables = data  # written once, when the batch ends
             return
@@ -151,6 +156,7 @@ class SealedStorage(Storage):
         except BaseException:
             # TinyDB already changed the live documents; go back to what the disk holds.
             self._tables = decode_tables(self._saved)
+            self.revision += 1
             raise
         self._tables, self._saved = data, plaintext
 

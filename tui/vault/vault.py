@@ -133,6 +133,11 @@ class Vault:
         return self._db is not None
 
     @property
+    def revision(self) -> int:
+        """Changes with every change to the tables: what was read before is stale."""
+        return self._storage.revision
+
+    @property
     def header(self) -> format.Header:
         return self._header
 
