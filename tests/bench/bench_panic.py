@@ -1,4 +1,5 @@
-"""Panic key to a blank screen, in a real terminal (tmux), at 10 and 10 000 entries.
+"""Panic key to a blank screen from inside the journal editor with unsaved text, in a real
+terminal (tmux), at 10 and 10 000 entries.
 
     .venv/bin/python -m tests.bench.bench_panic
 
@@ -14,27 +15,15 @@ import tempfile
 import time
 from pathlib import Path
 
+from tests.bench.filled import filled_vault
 from tests.e2e.tmux import CAIRN, Terminal
-from tests.helpers import PASSPHRASE, new_vault
-from tui import journal
+from tests.helpers import PASSPHRASE
 
 RUNS = 15
 
 
 def _vault(path: Path, entries: int) -> None:
-    vault, _ = new_vault(path)
-    with vault:
-        vault.table(journal.TABLE).insert_multiple(
-            {
-                "id": f"{n:032x}",
-                "created": journal.now(),
-                "occurred": journal.now(),
-                "text": "An entry of ordinary length. " * 10,
-                "phase": None,
-                "tags": [],
-            }
-            for n in range(entries)
-        )
+    filled_vault(path, entries, PASSPHRASE).lock()
 
 
 def measure(entries: int) -> list[float]:
@@ -53,11 +42,18 @@ def measure(entries: int) -> list[float]:
         term.start([CAIRN], env)
         times = []
         try:
-            for _ in range(RUNS):
+            for run in range(RUNS):
                 term.wait_text("Locked", 30)
                 term.type(PASSPHRASE)
                 term.keys("Enter")
+                if run:  # the words typed before the last panic are offered back; let them go
+                    term.wait_text("Unsaved work", 30)
+                    term.keys("d")
                 term.wait_text("Journal entries", 30)
+                term.keys("n")  # panic from inside the journal editor, with unsaved text
+                term.wait_text("The facts, in order", 30)
+                term.type("Unsaved words")
+                term.wait_text("Unsaved words", 30)
                 start = time.perf_counter()
                 term.keys("F12")
                 term.wait(lambda shown: not shown.strip(), 10, "a blank screen")

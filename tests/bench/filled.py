@@ -75,8 +75,8 @@ def entries(count: int, seed: int = 7) -> list[journal.JournalEntry]:
     return found
 
 
-def filled_vault(path: Path, count: int) -> Vault:
-    vault, _ = Vault.create(path, PASSPHRASE, INSECURE_FAST_KDF)
+def filled_vault(path: Path, count: int, passphrase: str = PASSPHRASE) -> Vault:
+    vault, _ = Vault.create(path, passphrase, INSECURE_FAST_KDF)
     with vault.batch():
         previous = None
         records, links = [], []
