@@ -11,6 +11,8 @@ from textual.widgets import Input, Label, Select, TextArea
 
 from tui import journal
 
+from ._plain import PlainInput, PlainTextArea
+
 # Multi-line fields and their heights; every other field is one line.
 AREAS = {"text": 6, "said": 3, "afterwards": 3, "felt": 3}
 PLAIN = ("where", "who", "evidence")
@@ -39,8 +41,8 @@ def field_label(key: str) -> Label:
     return Label(journal.LABELS[key], classes="field-label", markup=False)
 
 
-def text_area(key: str, text: str = "") -> TextArea:
-    area = TextArea(text, id=f"field-{key}", classes="field-area", soft_wrap=True)
+def text_area(key: str, text: str = "") -> PlainTextArea:
+    area = PlainTextArea(text, id=f"field-{key}", classes="field-area", soft_wrap=True)
     area.styles.height = AREAS[key] + 2
     area.cursor_blink = False
     area.show_line_numbers = False
@@ -74,9 +76,9 @@ class IncidentFields(Vertical):
                 options = [(phase.label, phase.id) for phase in journal.PHASES]
                 yield Select(options, id="field-phase", prompt="Not chosen")
             elif key == "tags":
-                yield Input(id="field-tags", suggester=TagSuggester(self.tags))
+                yield PlainInput(id="field-tags", suggester=TagSuggester(self.tags))
             else:
-                yield Input(id=f"field-{key}")
+                yield PlainInput(id=f"field-{key}")
 
     def on_mount(self) -> None:
         for field in self.query(Input):

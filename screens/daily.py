@@ -20,6 +20,7 @@ from tui.vault import VaultError
 from ._dates import long_date
 from ._footer import CairnFooter
 from ._incident_fields import IncidentFields, apply_values, entry_values, field_label
+from ._plain import PlainTextArea
 from ._text import say
 from .confirm import ConfirmScreen
 
@@ -58,7 +59,7 @@ class DailyScreen(Screen[None]):
             yield Static(say("daily", "intro"), classes="paragraph", markup=False)
             for item in journal.DAILY_FIELDS:
                 yield field_label(item.key)
-                area = TextArea(id=f"daily-{item.key}", classes="field-area", soft_wrap=True)
+                area = PlainTextArea(id=f"daily-{item.key}", classes="field-area", soft_wrap=True)
                 area.cursor_blink = False
                 yield area
             yield Checkbox(say("daily", "happened"), id="daily-happened")

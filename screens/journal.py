@@ -17,6 +17,7 @@ from tui.session import Session
 
 from ._entry_list import EntryList
 from ._footer import CairnFooter
+from ._plain import PlainInput
 from ._text import say
 
 
@@ -35,13 +36,13 @@ class JournalScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Static(say("journal", "title"), classes="title", markup=False)
-        yield Input(placeholder=say("journal", "search"), id="journal-words")
+        yield PlainInput(placeholder=say("journal", "search"), id="journal-words")
         with Horizontal(id="journal-filters"):
             options = [(phase.label, phase.id) for phase in journal.PHASES]
             yield Select(options, prompt=say("journal", "phase_any"), id="journal-phase")
-            yield Input(placeholder=say("journal", "tag"), id="journal-tag")
-            yield Input(placeholder=say("journal", "start"), id="journal-start")
-            yield Input(placeholder=say("journal", "end"), id="journal-end")
+            yield PlainInput(placeholder=say("journal", "tag"), id="journal-tag")
+            yield PlainInput(placeholder=say("journal", "start"), id="journal-start")
+            yield PlainInput(placeholder=say("journal", "end"), id="journal-end")
         yield Static("", id="journal-count", markup=False)
         yield EntryList(id="journal-list")
         yield CairnFooter()

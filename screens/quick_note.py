@@ -17,6 +17,7 @@ from tui.session import Session
 from tui.vault import VaultError
 
 from ._footer import CairnFooter
+from ._plain import PlainTextArea
 from ._text import say
 from .confirm import ConfirmScreen
 
@@ -45,7 +46,7 @@ class QuickNoteScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="quick-box"):
             yield Static(say("quick", "title"), classes="title", markup=False)
-            yield TextArea(self._initial, id="quick-text", soft_wrap=True)
+            yield PlainTextArea(self._initial, id="quick-text", soft_wrap=True)
             yield Static("", id="quick-message", markup=False)
         yield CairnFooter()
 

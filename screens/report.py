@@ -19,6 +19,7 @@ from tui.session import Session
 from tui.vault import VaultError, VaultExists
 
 from ._footer import CairnFooter
+from ._plain import PlainInput
 from ._text import say
 from .confirm import ConfirmScreen
 
@@ -54,11 +55,11 @@ class ReportScreen(Screen[None]):
                 id="report-format",
             )
             yield Label(say("report", "start"), classes="field-label", markup=False)
-            yield Input(id="report-start")
+            yield PlainInput(id="report-start")
             yield Label(say("report", "end"), classes="field-label", markup=False)
-            yield Input(id="report-end")
+            yield PlainInput(id="report-end")
             yield Label(say("report", "file"), classes="field-label", markup=False)
-            yield Input(self._default_path("html"), id="report-file")
+            yield PlainInput(self._default_path("html"), id="report-file")
         yield Static("", id="report-message", markup=False)
         yield CairnFooter()
 

@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import re
 
-# C0 and C1 controls other than newline and tab, and DEL.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# C0 and C1 controls other than newline and tab, DEL, and the invisible controls that
+# reorder text in terminals that do bidirectional layout (embeddings, overrides, isolates,
+# direction marks); letters of right-to-left scripts are left alone.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
 def _picture(match: re.Match[str]) -> str:
@@ -29,4 +31,5 @@ def visible(text: str) -> str:
 
 def one_line(text: str) -> str:
     """The text on one line: visible controls, newlines and tabs as spaces."""
-    return visible(text).replace("\r", " ").replace("\n", " ").replace("\t", " ")
+    flat = text.replace("\r\n", " ").replace("\r", " ").replace("\n", " ").replace("\t", " ")
+    return visible(flat)

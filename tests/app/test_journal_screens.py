@@ -431,3 +431,46 @@ async def test_a_second_vault_session_sees_a_new_entry_from_the_command_line(
     async with app.run_test(size=(100, 30)) as pilot:
         await unlock(pilot)
         assert "Journal entries: 1." in _text(pilot, "#journal-summary")
+
+
+ESCAPES = "set title \x1b]2;PWNED\x07 clear \x1b[2J red \x1b[31m flip \u202eevil"
+
+
+def _drawn_lines(screen: Any) -> list[str]:
+    """Every line the editing fields and the list hand to the terminal."""
+    from screens._plain import PlainInput, PlainTextArea
+
+    lines = []
+    for widget in screen.query("PlainTextArea, PlainInput, EntryList"):
+        assert isinstance(widget, PlainTextArea | PlainInput | EntryList)
+        lines += [widget.render_line(y).text for y in range(widget.size.height)]
+    return lines
+
+
+async def test_escape_sequences_are_drawn_as_symbols_and_kept_exactly(
+    make_app: MakeApp, existing_vault: Path
+) -> None:
+    with Vault.open(existing_vault, PASSPHRASE) as vault:
+        journal.add_entry(vault, ESCAPES, where=ESCAPES)
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _open_journal(pilot)
+        await pilot.press(*"flip", "enter")
+        await wait_for(pilot, lambda: app.screen.query_one(EntryList).has_focus)
+        listed = _drawn_lines(app.screen)
+        assert any("\u241b]2;PWNED" in line for line in listed)
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: screen_name(pilot) == "EntryViewScreen")
+        await pilot.press("e")
+        await wait_for(pilot, lambda: screen_name(pilot) == "EntryScreen")
+        await pilot.pause()
+        drawn = _drawn_lines(app.screen)
+        assert any("\u241b[2J" in line and "<U+202E>evil" in line for line in drawn)
+        for line in drawn + listed:
+            assert "\x1b" not in line and "\x07" not in line and "\u202e" not in line
+        assert app.screen.query_one("#field-text", TextArea).text == ESCAPES
+        app.screen.query_one("#field-who", Input).value = "nobody else"
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: _text(pilot, "#entry-message") == "Saved.")
+    (entry,) = _stored(existing_vault)
+    assert (entry.text, entry.where, entry.who) == (ESCAPES, ESCAPES, "nobody else")

@@ -237,3 +237,24 @@ def test_the_title_is_neutral_and_textual_debug_variables_are_ignored(
     assert term.exit_code() == 0
     assert not (tmp_path / "textual.log").exists()
     assert list(shots.iterdir()) == []
+
+
+def test_escape_sequences_in_an_entry_never_reach_the_terminal(
+    term: Terminal, app_env: dict[str, str]
+) -> None:
+    path = _vault(app_env)
+    with Vault.open(path, PASSPHRASE) as vault:
+        journal.add_entry(vault, "before \x1b]2;PWNED\x07 \x1b[2J\x1b[31m after")
+    term.start(CAIRN_CMD, app_env)
+    _unlock(term)
+    term.keys("j")
+    term.wait_text("1 of 1 entries")
+    term.keys("Enter")  # from the search field to the list
+    term.wait_text("Open")  # the list's key shows in the footer once it has focus
+    term.keys("Enter")
+    term.wait_text("What happened")
+    term.keys("e")  # and into the editor
+    term.wait_text("Change an entry")
+    shown = term.wait_text("\u241b]2;PWNED")
+    assert "before" in shown and "after" in shown  # the clear-screen sequence cleared nothing
+    assert "PWNED" not in term.title()

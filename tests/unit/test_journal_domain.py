@@ -185,3 +185,16 @@ def test_split_moves_only_the_sentences_with_feelings() -> None:
 def test_now_is_local_and_has_an_offset() -> None:
     assert datetime.fromisoformat(journal.now()).utcoffset() is not None
     assert datetime.fromisoformat(journal.now()) <= datetime.now(UTC) + timedelta(seconds=1)
+
+
+# -- visible --------------------------------------------------------------------------------
+
+
+def test_control_and_reordering_characters_become_visible_and_the_rest_stays() -> None:
+    from tui.visible import one_line, visible
+
+    assert visible("a\x1b[31mb\x00\x7f\x85\u202eZ\u2066\u200f") == (
+        "a\u241b[31mb\u2400\u2421<U+0085><U+202E>Z<U+2066><U+200F>"
+    )
+    assert visible("line\nnext\ttab שלום 🙂 \u200b") == "line\nnext\ttab שלום 🙂 \u200b"
+    assert one_line("a\nb\r\tc\r\nd") == "a b  c d"

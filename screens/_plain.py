@@ -1,0 +1,33 @@
+"""Editing fields that draw the person's text as text, never as terminal commands.
+
+Textual's TextArea and Input hand each character of their value to the terminal as it is,
+so an escape sequence pasted in, piped in with ``cairn log`` or restored from an entry would
+reach the terminal and could recolour it, retitle it or hide text. These fields keep the
+value exactly (that is what is saved) and draw every control character as a visible symbol
+(ESC as ␛), through the same function the lists and reports use.
+"""
+
+from __future__ import annotations
+
+from rich.segment import Segment
+from textual.strip import Strip
+from textual.widgets import Input, TextArea
+
+from tui.visible import visible
+
+
+def _shown(strip: Strip) -> Strip:
+    segments = list(strip)
+    if not any(visible(segment.text) != segment.text for segment in segments):
+        return strip
+    return Strip([Segment(visible(text), style, control) for text, style, control in segments])
+
+
+class PlainTextArea(TextArea):
+    def render_line(self, y: int) -> Strip:
+        return _shown(super().render_line(y))
+
+
+class PlainInput(Input):
+    def render_line(self, y: int) -> Strip:
+        return _shown(super().render_line(y))
