@@ -474,3 +474,44 @@ async def test_escape_sequences_are_drawn_as_symbols_and_kept_exactly(
         await wait_for(pilot, lambda: _text(pilot, "#entry-message") == "Saved.")
     (entry,) = _stored(existing_vault)
     assert (entry.text, entry.where, entry.who) == (ESCAPES, ESCAPES, "nobody else")
+
+
+async def test_tags_are_suggested_from_earlier_entries(
+    make_app: MakeApp, existing_vault: Path
+) -> None:
+    _seed(existing_vault)
+    app = make_app()
+    async with app.run_test(size=(100, 50)) as pilot:
+        await _open_editor(pilot)
+        await pilot.press(*"x")
+        app.screen.set_focus(app.screen.query_one("#field-tags", Input))
+        await pilot.press(*"work, MA")
+        await pilot.press("right")  # accepts the suggestion
+        field = app.screen.query_one("#field-tags", Input)
+        await wait_for(pilot, lambda: field.value == "work, marks")
+
+
+@pytest.mark.parametrize("where", ["daily", "quick"])
+async def test_panic_on_todays_page_or_a_quick_note_keeps_the_words(
+    make_app: MakeApp, existing_vault: Path, where: str
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await unlock(pilot)
+        if where == "daily":
+            await pilot.press("t")
+            await wait_for(pilot, lambda: _shows(pilot, "#daily-field-hint", "A line or two"))
+        else:
+            await pilot.press("ctrl+n")
+            await wait_for(pilot, lambda: _shows(pilot, "#quick-message", "Ctrl+S saves"))
+        await pilot.press(*"CANARY kept")
+        await pilot.press("f12")
+    assert b"CANARY" not in draft_path(existing_vault).read_bytes()
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await unlock(pilot)
+        await wait_for(pilot, lambda: screen_name(pilot) == "DraftOfferScreen")
+        await pilot.press("r")
+        await wait_for(pilot, lambda: screen_name(pilot) in {"DailyScreen", "QuickNoteScreen"})
+        area = app.screen.query_one("#daily-today" if where == "daily" else "#quick-text", TextArea)
+        assert area.text == "CANARY kept"

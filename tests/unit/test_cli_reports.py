@@ -136,3 +136,24 @@ def test_piped_log_still_works_and_joins_the_chain(filled: Path) -> None:
     assert done.code == 0, done.err
     code, said = _check(filled)
     assert code == 0 and "5 links" in said
+
+
+def test_a_json_export_round_trips_and_its_chain_verifies_without_the_vault(filled: Path) -> None:
+    from tui.journal import chain
+
+    data = json.loads(_export(filled, "--format", "json"))
+    with Vault.open(filled, PASSPHRASE) as vault:
+        stored = {e.id: e.full_record() for e in journal.entries(vault)}
+    assert {e["id"]: e for e in data["journal"]} == stored
+    # Anyone holding the export can recompute every hash and check the chain on their own.
+    entries = [journal.JournalEntry.from_record(record) for record in data["journal"]]
+    versions = {
+        e.id: [(v.version, journal.entry_hash(v)) for v in (*e.history, e)] for e in entries
+    }
+    links = [chain.Link.from_record(link) for link in data["chain"]]
+    report = chain.verify(links, versions)
+    assert report.intact and report.head == data["chain_head"]
+    data["journal"][0]["text"] += " (altered)"
+    altered = journal.JournalEntry.from_record(data["journal"][0])
+    versions[altered.id] = [(v.version, journal.entry_hash(v)) for v in (*altered.history, altered)]
+    assert not chain.verify(links, versions).intact
