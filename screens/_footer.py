@@ -4,10 +4,15 @@ right of a narrow terminal."""
 from __future__ import annotations
 
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
 
 PANIC_ACTIONS = frozenset({"panic", "app.panic"})
+
+# A modal screen hides the app's bindings from the footer, so each modal lists the panic key
+# itself. Same id as the app's binding: the person's keymap moves both.
+MODAL_PANIC = Binding("f12,ctrl+backslash", "app.panic", "Hide now", id="panic")
 
 
 class CairnFooter(Footer):

@@ -11,7 +11,7 @@ from textual.widgets import Static
 from styles import stylesheet
 
 from ._dates import long_moment
-from ._footer import CairnFooter
+from ._footer import MODAL_PANIC, CairnFooter
 from ._text import say
 
 
@@ -24,7 +24,7 @@ class AttemptsScreen(ModalScreen[None]):
     CSS_PATH = stylesheet("attempts.tcss")
     BINDINGS = [
         Binding("enter", "dismiss", "Continue", id="attempts-continue"),
-        Binding("f12,ctrl+backslash", "app.panic", "Hide now", id="panic"),
+        MODAL_PANIC,
     ]
 
     def __init__(self, attempts: list[str | None]) -> None:

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
+from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
 from styles import stylesheet
 
-from ._footer import CairnFooter
+from ._footer import MODAL_PANIC, CairnFooter
+from ._text import say
 
 
 class ConfirmScreen(ModalScreen[bool]):
@@ -22,8 +26,7 @@ class ConfirmScreen(ModalScreen[bool]):
     CSS_PATH = stylesheet("confirm.tcss")
     BINDINGS = [
         Binding("escape", "answer(False)", "Back", id="confirm-back", show=False),
-        # A modal hides the app's bindings from the footer; the panic key must still show.
-        Binding("f12,ctrl+backslash", "app.panic", "Hide now", id="panic"),
+        MODAL_PANIC,
     ]
 
     def __init__(self, title: str, body: str, *, yes: tuple[str, str], no: tuple[str, str]):
@@ -50,3 +53,35 @@ class ConfirmScreen(ModalScreen[bool]):
 
     def action_answer(self, answer: bool) -> None:
         self.dismiss(answer)
+
+
+def ask(
+    screen: Screen[Any],
+    section: str,
+    *,
+    keys: tuple[str, str],
+    then: Callable[[], object],
+    **values: object,
+) -> None:
+    """Ask the question in ``section`` of the screens' text (its ``title``, ``body``, ``yes``
+    and ``no``); run ``then`` only if the answer is yes. ``keys`` are the yes and no keys."""
+    yes_key, no_key = keys
+
+    def answered(yes: bool | None) -> None:
+        if yes:
+            then()
+
+    screen.app.push_screen(
+        ConfirmScreen(
+            say(section, "title", **values),
+            say(section, "body", **values),
+            yes=(yes_key, say(section, "yes")),
+            no=(no_key, say(section, "no")),
+        ),
+        answered,
+    )
+
+
+def ask_to_discard(screen: Screen[Any], then: Callable[[], object]) -> None:
+    """Before leaving an editor with unsaved text: throw it away (D) or keep editing (K)."""
+    ask(screen, "leave", keys=("d", "k"), then=then)

@@ -22,7 +22,7 @@ from ._footer import CairnFooter
 from ._incident_fields import IncidentFields, apply_values, entry_values, field_label
 from ._plain import PlainTextArea
 from ._text import say
-from .confirm import ConfirmScreen
+from .confirm import ask_to_discard
 
 DRAFT_KIND = "daily-page"
 DAILY_KEYS = tuple(item.key for item in journal.DAILY_FIELDS)
@@ -139,19 +139,7 @@ class DailyScreen(Screen[None]):
             self.dismiss()
             return
 
-        def answered(discard: bool | None) -> None:
-            if discard:
-                self.dismiss()
-
-        self.app.push_screen(
-            ConfirmScreen(
-                say("leave", "title"),
-                say("leave", "body"),
-                yes=("d", say("leave", "discard")),
-                no=("k", say("leave", "keep")),
-            ),
-            answered,
-        )
+        ask_to_discard(self, then=self.dismiss)
 
     def draft_state(self) -> dict[str, Any] | None:
         if not self.unsaved:

@@ -14,7 +14,7 @@ from styles import stylesheet
 from tui.session import Session
 
 from ._dates import long_moment
-from ._footer import CairnFooter
+from ._footer import MODAL_PANIC, CairnFooter
 from ._text import say
 
 
@@ -24,9 +24,7 @@ class DraftOfferScreen(ModalScreen[None]):
     BINDINGS = [
         Binding("r", "restore", "Restore", id="draft-restore"),
         Binding("d", "discard", "Discard", id="draft-discard"),
-        # A modal hides the app's bindings from the footer; the panic key must still show.
-        # Same id as the app's, so the person's keymap moves both.
-        Binding("f12,ctrl+backslash", "app.panic", "Hide now", id="panic"),
+        MODAL_PANIC,
     ]
 
     def __init__(self, session: Session, draft: dict[str, Any]) -> None:

@@ -24,7 +24,7 @@ from tui.vault import VaultError
 from ._footer import CairnFooter
 from ._incident_fields import IncidentFields, apply_values, entry_values
 from ._text import say
-from .confirm import ConfirmScreen
+from .confirm import ask_to_discard
 
 DRAFT_KIND = "journal-entry"
 
@@ -167,19 +167,7 @@ class EntryScreen(Screen[journal.JournalEntry | None]):
             self.dismiss(None if self.is_new else self.entry)
             return
 
-        def answered(discard: bool | None) -> None:
-            if discard:
-                self.dismiss(None if self.is_new else self.entry)
-
-        self.app.push_screen(
-            ConfirmScreen(
-                say("leave", "title"),
-                say("leave", "body"),
-                yes=("d", say("leave", "discard")),
-                no=("k", say("leave", "keep")),
-            ),
-            answered,
-        )
+        ask_to_discard(self, then=lambda: self.dismiss(None if self.is_new else self.entry))
 
     def draft_state(self) -> dict[str, Any] | None:
         if not self.unsaved:

@@ -17,7 +17,7 @@ from tui.visible import visible
 from ._dates import long_moment
 from ._footer import CairnFooter
 from ._text import say
-from .confirm import ConfirmScreen
+from .confirm import ask
 
 
 class EntryViewScreen(Screen[None]):
@@ -104,9 +104,7 @@ class EntryViewScreen(Screen[None]):
             self.app.push_screen(EntryScreen(self.session, entry))
 
     def action_delete(self) -> None:
-        def answered(delete: bool | None) -> None:
-            if not delete:
-                return
+        def delete() -> None:
             try:
                 journal.delete(self.session.unlocked, self.entry_id)
             except (journal.EntryRejected, VaultError) as problem:
@@ -115,12 +113,4 @@ class EntryViewScreen(Screen[None]):
             if self.is_current:  # or resuming already found it gone and went back
                 self.dismiss()
 
-        self.app.push_screen(
-            ConfirmScreen(
-                say("delete", "title"),
-                say("delete", "body"),
-                yes=("y", say("delete", "confirm")),
-                no=("n", say("delete", "cancel")),
-            ),
-            answered,
-        )
+        ask(self, "delete", keys=("y", "n"), then=delete)

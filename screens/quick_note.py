@@ -16,10 +16,10 @@ from tui import journal
 from tui.session import Session
 from tui.vault import VaultError
 
-from ._footer import CairnFooter
+from ._footer import MODAL_PANIC, CairnFooter
 from ._plain import PlainTextArea
 from ._text import say
-from .confirm import ConfirmScreen
+from .confirm import ask_to_discard
 
 DRAFT_KIND = "quick-note"
 
@@ -30,8 +30,7 @@ class QuickNoteScreen(ModalScreen[None]):
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", id="quick-save", priority=True),
         Binding("escape", "leave", "Back", id="quick-back"),
-        # A modal hides the app's bindings from the footer; the panic key must still show.
-        Binding("f12,ctrl+backslash", "app.panic", "Hide now", id="panic"),
+        MODAL_PANIC,
     ]
     draft_kind = DRAFT_KIND
 
@@ -83,20 +82,11 @@ class QuickNoteScreen(ModalScreen[None]):
             go()
             return
 
-        def answered(discard: bool | None) -> None:
-            if discard:
-                self.query_one("#quick-text", TextArea).load_text("")
-                go()
+        def discard() -> None:
+            self.query_one("#quick-text", TextArea).load_text("")
+            go()
 
-        self.app.push_screen(
-            ConfirmScreen(
-                say("leave", "title"),
-                say("leave", "body"),
-                yes=("d", say("leave", "discard")),
-                no=("k", say("leave", "keep")),
-            ),
-            answered,
-        )
+        ask_to_discard(self, then=discard)
 
     def draft_state(self) -> dict[str, Any] | None:
         return {"text": self.text} if self.text.strip() else None

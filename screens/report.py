@@ -21,7 +21,7 @@ from tui.vault import VaultError, VaultExists
 from ._footer import CairnFooter
 from ._plain import PlainInput
 from ._text import say
-from .confirm import ConfirmScreen
+from .confirm import ask
 
 SUFFIX = {"markdown": ".md", "html": ".html"}
 
@@ -102,18 +102,12 @@ class ReportScreen(Screen[None]):
             message.update(str(problem))
             return
 
-        def answered(write: bool | None) -> None:
-            if write:
-                self._write(kind, start, end, path)
-
-        self.app.push_screen(
-            ConfirmScreen(
-                say("report", "confirm_title"),
-                say("report", "confirm_body", path=path),
-                yes=("y", say("report", "confirm")),
-                no=("n", say("report", "cancel")),
-            ),
-            answered,
+        ask(
+            self,
+            "report.confirm",
+            keys=("y", "n"),
+            then=lambda: self._write(kind, start, end, path),
+            path=path,
         )
 
     def _write(self, kind: str, start: date | None, end: date | None, path: Path) -> None:

@@ -206,6 +206,15 @@ async def _open_journal(pilot: Any) -> None:
     await wait_for(pilot, lambda: screen_name(pilot) == "JournalScreen")
 
 
+async def _edit_found(pilot: Any, words: str) -> None:
+    """From home: the journal, search, open the first match, and edit it."""
+    await _open_journal(pilot)
+    await pilot.press(*words, "enter", "enter")
+    await wait_for(pilot, lambda: screen_name(pilot) == "EntryViewScreen")
+    await pilot.press("e")
+    await wait_for(pilot, lambda: screen_name(pilot) == "EntryScreen")
+
+
 async def test_the_list_searches_as_you_type_and_filters(
     make_app: MakeApp, existing_vault: Path
 ) -> None:
@@ -255,11 +264,7 @@ async def test_an_entry_is_changed_with_its_history_kept_then_deleted(
     _seed(existing_vault)
     app = make_app()
     async with app.run_test(size=(100, 40)) as pilot:
-        await _open_journal(pilot)
-        await pilot.press(*"keys", "enter", "enter")
-        await wait_for(pilot, lambda: screen_name(pilot) == "EntryViewScreen")
-        await pilot.press("e")
-        await wait_for(pilot, lambda: screen_name(pilot) == "EntryScreen")
+        await _edit_found(pilot, "keys")
         await pilot.press("end", *" twice")
         await pilot.press("ctrl+s")
         await wait_for(pilot, lambda: _text(pilot, "#entry-message") == "Saved.")
@@ -350,11 +355,7 @@ async def test_panic_while_changing_an_entry_restores_the_change_to_that_entry(
     _seed(existing_vault)
     app = make_app()
     async with app.run_test(size=(100, 40)) as pilot:
-        await _open_journal(pilot)
-        await pilot.press(*"keys", "enter", "enter")
-        await wait_for(pilot, lambda: screen_name(pilot) == "EntryViewScreen")
-        await pilot.press("e")
-        await wait_for(pilot, lambda: screen_name(pilot) == "EntryScreen")
+        await _edit_found(pilot, "keys")
         await pilot.press("end", *" and the car keys")
         await pilot.press("f12")
     app = make_app()

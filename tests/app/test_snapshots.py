@@ -97,8 +97,8 @@ def _confirm_delete(session: Session) -> Screen[Any]:
     return ConfirmScreen(
         say("delete", "title"),
         say("delete", "body"),
-        yes=("y", say("delete", "confirm")),
-        no=("n", say("delete", "cancel")),
+        yes=("y", say("delete", "yes")),
+        no=("n", say("delete", "no")),
     )
 
 
