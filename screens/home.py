@@ -39,7 +39,7 @@ class HomeScreen(Screen[None]):
             yield Static("", id="today", markup=False)
             yield Static("", id="today-page", markup=False)
             yield Static("", id="journal-summary", markup=False)
-            yield Static(say("home", "review"), id="home-keys", markup=False)
+            yield Static(say("home", "keys"), id="home-keys", markup=False)
         yield CairnFooter()
 
     def on_mount(self) -> None:

@@ -222,3 +222,13 @@ def test_a_one_megabyte_paste_is_kept_exactly(vault: Vault, vault_path: Path) ->
     reopened = _reopen(vault, vault_path)
     assert journal.entries(reopened)[0].text == text
     reopened.lock()
+
+
+def test_entries_are_not_served_from_memory_once_the_vault_is_locked(vault: Vault) -> None:
+    from tui.vault import VaultLocked
+
+    journal.add_entry(vault, "kept in a cache while open")
+    assert len(journal.entries(vault)) == 1
+    vault.lock()
+    with pytest.raises(VaultLocked):
+        journal.entries(vault)

@@ -12,7 +12,7 @@ from typing import Any
 from tinydb import Query
 from tinydb.table import Document, Table
 
-from ..vault import Vault
+from ..vault import Vault, VaultLocked
 from . import chain
 from .entry import EntryRejected, JournalEntry, validate
 from .when import local_day, now
@@ -97,6 +97,9 @@ def entries(vault: Vault) -> list[JournalEntry]:
 
     Reading 10 000 entries takes tens of milliseconds, and home, the list and the editor all
     ask; the result is kept until the vault's tables next change."""
+    if not vault.is_open:
+        _read.pop(vault, None)  # decrypted entries do not outlive the key
+        raise VaultLocked()
     revision = vault.revision
     kept = _read.get(vault)
     if kept is None or kept[0] != revision:
