@@ -83,7 +83,7 @@ class EntryViewScreen(Screen[None]):
             parts.append(Static(facts, classes="facts", markup=False))
         for label, value in report.entry_fields(entry):
             parts.append(Static(label, classes="field-label", markup=False))
-            parts.append(Static(visible(value), classes="field-value", markup=False))
+            parts.append(Static(_shown(value), classes="field-value", markup=False))
         return parts
 
     def action_history(self) -> None:
@@ -114,3 +114,16 @@ class EntryViewScreen(Screen[None]):
                 self.dismiss()
 
         ask(self, "delete", keys=("y", "n"), then=delete)
+
+
+# Laying out a static text costs time in proportion to its length, on every resize, so a
+# pasted megabyte would freeze this screen for seconds. Past this many characters the view
+# shows the beginning and says where the rest is.
+SHOWN_CHARACTERS = 20_000
+
+
+def _shown(value: str) -> str:
+    if len(value) <= SHOWN_CHARACTERS:
+        return visible(value)
+    rest = len(value) - SHOWN_CHARACTERS
+    return visible(value[:SHOWN_CHARACTERS]) + "\n\n" + say("view", "longer", rest=f"{rest:,}")

@@ -516,3 +516,22 @@ async def test_panic_on_todays_page_or_a_quick_note_keeps_the_words(
         await wait_for(pilot, lambda: screen_name(pilot) in {"DailyScreen", "QuickNoteScreen"})
         area = app.screen.query_one("#daily-today" if where == "daily" else "#quick-text", TextArea)
         assert area.text == "CANARY kept"
+
+
+async def test_a_one_megabyte_entry_opens_and_is_kept_whole(
+    make_app: MakeApp, existing_vault: Path
+) -> None:
+    text = ("[b]x[/b] \x1b[31m line of a long paste 🙂\n" * 30000)[: 1024 * 1024]
+    with Vault.open(existing_vault, PASSPHRASE) as vault:
+        journal.add_entry(vault, text)
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await _open_journal(pilot)
+        await pilot.press("enter", "enter")
+        await wait_for(pilot, lambda: screen_name(pilot) == "EntryViewScreen")
+        shown = next(str(s.render()) for s in app.screen.query(".field-value"))
+        assert "more characters. Press E" in shown and "\x1b" not in shown
+        await pilot.press("e")
+        await wait_for(pilot, lambda: screen_name(pilot) == "EntryScreen", seconds=30)
+        assert app.screen.query_one("#field-text", TextArea).text == text
+    assert _stored(existing_vault)[0].text == text
