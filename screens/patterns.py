@@ -64,6 +64,10 @@ def month_text(entries: list[journal.JournalEntry], year: int, month: int, today
 def weeks_text(entries: list[journal.JournalEntry], today: date) -> Text:
     counts = patterns.weekly_counts(entries, today, WEEKS)
     most = max((count for _, count in counts), default=0)
+    if most == 0:
+        return Text(
+            say("patterns", "weeks_title", weeks=WEEKS) + "\n" + say("patterns", "weeks_none")
+        )
     text = Text(say("patterns", "weeks_title", weeks=WEEKS) + f" (most in one week: {most})\n")
     for _, count in counts:
         level = 0 if count == 0 else max(1, round(count / most * (len(BLOCKS) - 1)))

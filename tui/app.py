@@ -236,6 +236,36 @@ class CairnApp(App[int]):
         yield SystemCommand("Hide now", "Blank the screen and lock at once", self.action_panic)
         yield SystemCommand("Quit", "Lock the vault and leave Cairn", self.action_quit_now)
         yield SystemCommand("Keys", "Show the keys for this screen", self.action_show_keys)
+        if self.check_action("quick_note", ()):  # unlocked, and not in the lock flow
+            yield from self._journal_commands()
+
+    def _journal_commands(self) -> Iterable[SystemCommand]:
+        from screens.daily import DailyScreen
+        from screens.entry import EntryScreen
+        from screens.journal import JournalScreen
+        from screens.patterns import PatternsScreen
+        from screens.report import ReportScreen
+
+        places: list[tuple[str, str, Callable[[Session], Screen[Any]]]] = [
+            ("Quick note", "One field, saved as a journal entry", self._quick_note_screen),
+            ("New journal entry", "Write what happened, field by field", EntryScreen),
+            ("Today's page", "A short daily check-in", DailyScreen),
+            ("Journal", "Every entry, with search and filters", JournalScreen),
+            ("Patterns", "The month by phase, entries per week, cycles", PatternsScreen),
+            ("Printable report", "Markdown or HTML for an advocate or a court", ReportScreen),
+        ]
+        for title, help_text, make in places:
+
+            def show(make: Callable[[Session], Screen[Any]] = make) -> None:
+                self.push_screen(make(self.session))
+
+            yield SystemCommand(title, help_text, show)
+
+    @staticmethod
+    def _quick_note_screen(session: Session) -> Screen[Any]:
+        from screens.quick_note import QuickNoteScreen
+
+        return QuickNoteScreen(session)
 
     def action_quit_now(self) -> None:
         self.leave("exit")

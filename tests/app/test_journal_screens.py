@@ -535,3 +535,29 @@ async def test_a_one_megabyte_entry_opens_and_is_kept_whole(
         await wait_for(pilot, lambda: screen_name(pilot) == "EntryScreen", seconds=30)
         assert app.screen.query_one("#field-text", TextArea).text == text
     assert _stored(existing_vault)[0].text == text
+
+
+async def test_the_palette_reaches_every_journal_screen_once_unlocked(
+    make_app: MakeApp, existing_vault: Path
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await unlock(pilot)
+        commands = {c.title: c for c in app.get_system_commands(app.screen)}
+        assert list(commands)[:3] == ["Hide now", "Quit", "Keys"]
+        expected = {
+            "Quick note": "QuickNoteScreen",
+            "New journal entry": "EntryScreen",
+            "Today's page": "DailyScreen",
+            "Journal": "JournalScreen",
+            "Patterns": "PatternsScreen",
+            "Printable report": "ReportScreen",
+        }
+        for title, screen in expected.items():
+            commands[title].callback()
+            await wait_for(
+                pilot, lambda screen=screen: screen_name(pilot) == screen and app.screen.is_mounted
+            )
+            await pilot.pause()
+            app.pop_screen()
+            await wait_for(pilot, lambda: screen_name(pilot) == "HomeScreen")
