@@ -54,9 +54,14 @@ class HomeScreen(Screen[None]):
         vault = self.session.unlocked
         entries = journal.entries(vault)
         written = journal.daily_page(vault, today) is not None
-        self.query_one("#today-page", Static).update(
-            say("home", "today_done" if written else "today_open")
-        )
+        on_today = sum(1 for entry in entries if journal.local_day(entry.occurred) == today)
+        if written:
+            status = say("home", "today_done")
+        elif on_today:
+            status = say("home", "today_entries", count=on_today)
+        else:
+            status = say("home", "today_open")
+        self.query_one("#today-page", Static).update(status)
         if not entries:
             summary = say("home", "no_entries")
         else:

@@ -54,6 +54,7 @@ async def test_an_entry_is_written_and_saved_from_home(
         await pilot.press("escape")
         await wait_for(pilot, lambda: screen_name(pilot) == "HomeScreen")
         assert "Journal entries: 1." in _text(pilot, "#journal-summary")
+        assert _text(pilot, "#today-page").startswith("Entries about today: 1.")
     (entry,) = _stored(existing_vault)
     assert entry.text == "He took my phone."
 
@@ -162,7 +163,7 @@ async def test_todays_page_is_saved_and_home_says_so(
     app = make_app()
     async with app.run_test(size=(100, 40)) as pilot:
         await unlock(pilot)
-        assert "not written yet" in _text(pilot, "#today-page")
+        assert _text(pilot, "#today-page") == "Nothing is written for today yet."
         await pilot.press("t")
         await wait_for(pilot, lambda: _shows(pilot, "#daily-field-hint", "A line or two"))
         await pilot.press(*"Tired but fine.")
