@@ -31,7 +31,8 @@ DAILY_KEYS = tuple(item.key for item in journal.DAILY_FIELDS)
 class DailyScreen(Screen[None]):
     CSS_PATH = stylesheet("daily.tcss")
     BINDINGS = [
-        Binding("ctrl+s", "save", "Save", id="daily-save", priority=True),
+        # Not a priority binding, as in the entry editor: saved after every key typed before.
+        Binding("ctrl+s", "save", "Save", id="daily-save"),
         Binding("escape", "leave", "Back", id="daily-back"),
     ]
     draft_kind = DRAFT_KIND

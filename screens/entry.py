@@ -35,7 +35,9 @@ class EntryScreen(Screen[journal.JournalEntry | None]):
 
     CSS_PATH = stylesheet("entry.tcss")
     BINDINGS = [
-        Binding("ctrl+s", "save", "Save", id="entry-save", priority=True),
+        # Not a priority binding: it then waits its turn behind the keys typed before it, so
+        # a fast burst ("...text", Ctrl+S) never saves without its last characters.
+        Binding("ctrl+s", "save", "Save", id="entry-save"),
         Binding("escape", "leave", "Back", id="entry-back"),
         Binding("f2", "move_feelings", "Move feelings", id="entry-move-feelings"),
         Binding("f3", "keep_text", "Keep as is", id="entry-keep-text"),

@@ -28,7 +28,8 @@ class QuickNoteScreen(ModalScreen[None]):
     offers_quick_note = False  # not while locking, unlocking or answering a question
     CSS_PATH = stylesheet("quick_note.tcss")
     BINDINGS = [
-        Binding("ctrl+s", "save", "Save", id="quick-save", priority=True),
+        # Not a priority binding, as in the entry editor: saved after every key typed before.
+        Binding("ctrl+s", "save", "Save", id="quick-save"),
         Binding("escape", "leave", "Back", id="quick-back"),
         MODAL_PANIC,
     ]

@@ -33,7 +33,7 @@ class ReportProblem(ValueError):
 class ReportScreen(Screen[None]):
     CSS_PATH = stylesheet("report.tcss")
     BINDINGS = [
-        Binding("ctrl+s", "write", "Write the report", id="report-write", priority=True),
+        Binding("ctrl+s", "write", "Write the report", id="report-write"),
         Binding("escape", "app.pop_screen", "Back", id="report-back"),
     ]
 

@@ -117,12 +117,12 @@ def test_quick_log_from_the_shell(term: Terminal, app_env: dict[str, str]) -> No
     term.type(PASSPHRASE)
     term.keys("Enter")
     term.wait_text("Ctrl+S saves")  # the one field has focus
-    term.type(CANARY)
-    term.keys("C-s")
+    # In one burst: the save must come after every character typed before it.
+    term.type_then(CANARY + " and the last words", "C-s")
     assert term.exit_code() == 0
     _assert_clean(term, CANARY)
     with Vault.open(path, PASSPHRASE) as vault:
-        assert [e.text for e in journal.entries(vault)] == [CANARY]
+        assert [e.text for e in journal.entries(vault)] == [CANARY + " and the last words"]
         assert journal.verify(vault).intact
 
 

@@ -57,6 +57,12 @@ class Terminal:
     def type(self, text: str) -> None:
         self._tmux("send-keys", "-t", self.session, "-l", text)
 
+    def type_then(self, text: str, key: str) -> None:
+        """Text and a key in one burst, as a fast typist or a paste over SSH delivers them."""
+        self._tmux(
+            "send-keys", "-t", self.session, "-l", text, ";", "send-keys", "-t", self.session, key
+        )
+
     def screen(self) -> str:
         return self._tmux("capture-pane", "-p", "-t", self.session)
 
