@@ -8,6 +8,7 @@ canary in the encodings a leak would use.
 
 from __future__ import annotations
 
+import json
 import os
 import time
 from pathlib import Path
@@ -84,6 +85,10 @@ def test_the_canary_is_nowhere_on_disk(tmp_path: Path) -> None:
     cairn("check", lines=(NEW,))
     exported = cairn("export", "--format", "json", lines=(NEW,))
     assert CANARY in exported  # the feature works: the canary really went in
+    for printable in ("markdown", "html"):
+        assert CANARY in cairn("export", "--format", printable, lines=(NEW,))
+    head = json.loads(exported)["chain_head"]
+    cairn("check", "--head", head[:16], lines=(NEW,))
 
     leaks = _leaks([home, tmp_path / "tmp", Path("/tmp")], _needles(), started)
     assert leaks == []

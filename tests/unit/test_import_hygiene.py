@@ -8,7 +8,19 @@ import sys
 import pytest
 
 
-@pytest.mark.parametrize("module", ["tui.vault", "tui.journal", "tui.export", "tui.cli"])
+@pytest.mark.parametrize(
+    "module",
+    [
+        "tui.vault",
+        "tui.journal",
+        "tui.journal.patterns",
+        "tui.journal.feelings",
+        "tui.report",
+        "tui.visible",
+        "tui.export",
+        "tui.cli",
+    ],
+)
 def test_module_imports_without_textual(module: str) -> None:
     probe = (
         f"import sys, {module}; "
