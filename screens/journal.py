@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -58,7 +56,6 @@ class JournalScreen(Screen[None]):
 
     def reload(self) -> None:
         self.index = journal.JournalIndex(journal.entries(self.session.unlocked))
-        self.tags = journal.tags_in_use(self.index.entries)
         self.apply_filter()
 
     # -- filtering -----------------------------------------------------------------------
@@ -69,7 +66,7 @@ class JournalScreen(Screen[None]):
         count = self.query_one("#journal-count", Static)
         try:
             wanted = self.wanted()
-        except ValueError:
+        except journal.BadTime:
             count.update(say("journal", "bad_day"))
             return
         found = self.index.find(wanted)
@@ -89,8 +86,8 @@ class JournalScreen(Screen[None]):
             words=self.query_one("#journal-words", Input).value,
             phase=phase if isinstance(phase, str) else None,
             tag=self.query_one("#journal-tag", Input).value.strip() or None,
-            start=_day(self.query_one("#journal-start", Input).value),
-            end=_day(self.query_one("#journal-end", Input).value),
+            start=journal.parse_day(self.query_one("#journal-start", Input).value),
+            end=journal.parse_day(self.query_one("#journal-end", Input).value),
         )
 
     @on(Input.Submitted)
@@ -112,9 +109,3 @@ class JournalScreen(Screen[None]):
         from .entry import EntryScreen
 
         self.app.push_screen(EntryScreen(self.session))
-
-
-def _day(text: str) -> date | None:
-    """A day typed in a filter; empty means no limit. ValueError if it cannot be read."""
-    text = text.strip()
-    return date.fromisoformat(text) if text else None

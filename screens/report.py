@@ -14,7 +14,7 @@ from textual.screen import Screen
 from textual.widgets import Input, Label, Select, Static
 
 from styles import stylesheet
-from tui import export, report
+from tui import export, journal, report
 from tui.session import Session
 from tui.vault import VaultError, VaultExists
 
@@ -127,10 +127,7 @@ class ReportScreen(Screen[None]):
 
 
 def _day(text: str, which: str) -> date | None:
-    text = text.strip()
-    if not text:
-        return None
     try:
-        return date.fromisoformat(text)
-    except ValueError:
+        return journal.parse_day(text)
+    except journal.BadTime:
         raise ReportProblem(f"{which}: write the day like 2026-11-24.") from None

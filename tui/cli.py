@@ -256,11 +256,9 @@ def _read_entry_text() -> str:
 
 
 def _day(text: str | None, option: str) -> date | None:
-    if text is None:
-        return None
     try:
-        return date.fromisoformat(text)
-    except ValueError:
+        return journal.parse_day(text)
+    except journal.BadTime:
         raise BadInput(f"{option} takes a day written like 2026-11-24.") from None
 
 

@@ -16,7 +16,7 @@ import time
 from pathlib import Path
 
 from tests.bench.filled import filled_vault
-from tests.e2e.tmux import CAIRN, Terminal
+from tests.e2e.tmux import CAIRN, Terminal, cairn_env
 from tests.helpers import PASSPHRASE
 
 RUNS = 15
@@ -32,13 +32,7 @@ def measure(entries: int) -> list[float]:
         path = home / "private" / "vault.cairn"
         _vault(path, entries)
         term = Terminal(home)
-        env = {
-            "HOME": str(home),
-            "TERM": "xterm-256color",
-            "LANG": "C.UTF-8",
-            "CAIRN_VAULT": str(path),
-            "CAIRN_CONFIG": str(home / "none.toml"),
-        }
+        env = cairn_env(home, path)
         term.start([CAIRN], env)
         times = []
         try:

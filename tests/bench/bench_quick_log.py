@@ -15,7 +15,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from tests.e2e.tmux import CAIRN, Terminal
+from tests.e2e.tmux import CAIRN, Terminal, cairn_env
 from tests.helpers import PASSPHRASE
 from tui.vault import DEFAULT_KDF, Vault
 
@@ -28,13 +28,7 @@ def main() -> None:
         home = Path(scratch)
         path = home / "private" / "vault.cairn"
         Vault.create(path, PASSPHRASE, DEFAULT_KDF)[0].lock()
-        env = {
-            "HOME": str(home),
-            "TERM": "xterm-256color",
-            "LANG": "C.UTF-8",
-            "CAIRN_VAULT": str(path),
-            "CAIRN_CONFIG": str(home / "none.toml"),
-        }
+        env = cairn_env(home, path)
         for run in range(RUNS):
             term = Terminal(home)
             try:

@@ -14,6 +14,17 @@ CAIRN = str(Path(sys.executable).with_name("cairn"))
 EXIT_MARK = "CAIRN-EXIT:"
 
 
+def cairn_env(home: Path, vault: Path) -> dict[str, str]:
+    """A private HOME, a chosen vault and no settings file: Cairn as a new user runs it."""
+    return {
+        "HOME": str(home),
+        "TERM": "xterm-256color",
+        "LANG": "C.UTF-8",
+        "CAIRN_VAULT": str(vault),
+        "CAIRN_CONFIG": str(home / "none.toml"),
+    }
+
+
 class Terminal:
     def __init__(self, socket_dir: Path, width: int = 80, height: int = 24) -> None:
         self.socket = str(socket_dir / f"tmux-{uuid.uuid4().hex[:8]}")

@@ -30,7 +30,7 @@ from .store import (
     tags_in_use,
     verify,
 )
-from .when import BadTime, editable, local_day, now, parse_when
+from .when import BadTime, editable, local_day, now, parse_day, parse_when
 
 __all__ = [
     "CHAIN_TABLE",
@@ -63,6 +63,7 @@ __all__ = [
     "local_day",
     "new_entry",
     "now",
+    "parse_day",
     "parse_when",
     "phase_label",
     "save",

@@ -60,6 +60,17 @@ def parse_when(text: str, *, current: datetime | None = None) -> str:
     return moment.isoformat(timespec="seconds")
 
 
+def parse_day(text: str | None) -> date | None:
+    """A day typed as ``2026-11-24``; empty or None means no day was given."""
+    text = (text or "").strip()
+    if not text:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise BadTime("Write days like 2026-11-24.") from None
+
+
 def check_stored(value: str) -> datetime:
     """A stored time, which must carry its offset so that instants compare correctly."""
     try:
