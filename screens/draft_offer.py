@@ -48,7 +48,10 @@ class DraftOfferScreen(ModalScreen[None]):
             factory = self.session.draft_screens.get(str(item.get("kind")))
             if factory is None or not isinstance(item.get("state"), dict):
                 continue
-            screens.append(factory(self.session, item["state"]))
+            try:
+                screens.append(factory(self.session, item["state"]))
+            except KeyError:  # a part this version does not have: it stays kept
+                continue
         if not screens:
             self.query_one("#draft-message", Static).update(say("draft", "nothing_to_restore"))
             return

@@ -27,7 +27,19 @@ def _quick(session: Session, state: dict[str, Any]) -> Screen[Any]:
     return QuickNoteScreen(session, state=state)
 
 
+def _plan_section(session: Session, state: dict[str, Any]) -> Screen[Any]:
+    from tui.safety_plan import CONTENT
+
+    from .plan_section import PlanSectionScreen
+
+    key = state.get("section")
+    if key not in {section.key for section in CONTENT.sections}:
+        raise KeyError(key)
+    return PlanSectionScreen(session, str(key), state=state)
+
+
 DRAFT_SCREENS: dict[str, DraftScreenFactory] = {
+    "safety-plan-section": _plan_section,
     "journal-entry": _entry,
     "daily-page": _daily,
     "quick-note": _quick,

@@ -11,8 +11,9 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from styles import stylesheet
-from tui import journal
+from tui import journal, safety_plan
 from tui.session import Session
+from tui.vault import Vault
 
 from ._dates import long_date
 from ._footer import CairnFooter
@@ -27,6 +28,7 @@ class HomeScreen(Screen[None]):
         Binding("j", "journal", "Journal", id="home-journal"),
         Binding("p", "patterns", "Patterns", id="home-patterns"),
         Binding("e", "report", "Report", id="home-report"),
+        Binding("s", "safety_plan", "Safety plan", id="home-safety-plan"),
     ]
 
     def __init__(self, session: Session, today: date | None = None) -> None:
@@ -39,6 +41,7 @@ class HomeScreen(Screen[None]):
             yield Static("", id="today", markup=False)
             yield Static("", id="today-page", markup=False)
             yield Static("", id="journal-summary", markup=False)
+            yield Static("", id="plan-summary", markup=False)
             yield Static(say("home", "keys"), id="home-keys", markup=False)
         yield CairnFooter()
 
@@ -68,6 +71,7 @@ class HomeScreen(Screen[None]):
             last = datetime.fromisoformat(entries[0].occurred).date()
             summary = say("home", "entries", count=len(entries), last=long_date(last))
         self.query_one("#journal-summary", Static).update(summary)
+        self.query_one("#plan-summary", Static).update(_plan_summary(vault, today))
 
     def action_new_entry(self) -> None:
         from .entry import EntryScreen
@@ -93,3 +97,22 @@ class HomeScreen(Screen[None]):
         from .report import ReportScreen
 
         self.app.push_screen(ReportScreen(self.session))
+
+    def action_safety_plan(self) -> None:
+        from .plan import SafetyPlanScreen
+
+        self.app.push_screen(SafetyPlanScreen(self.session, today=self.today))
+
+
+def _plan_summary(vault: Vault, today: date) -> str:
+    plan = safety_plan.load(vault)
+    if plan.updated is None:
+        return say("home", "plan_none")
+    day = plan.review_day
+    if day is not None and plan.review_due(today):
+        return say("home", "plan_due", day=long_date(day))
+    sections = safety_plan.CONTENT.sections
+    done = sum(1 for s in sections if safety_plan.progress(s, plan.section(s.key)).is_done)
+    if day is None:
+        return say("home", "plan", done=done, total=len(sections))
+    return say("home", "plan_review", done=done, total=len(sections), day=long_date(day))

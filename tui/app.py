@@ -244,6 +244,9 @@ class CairnApp(App[int]):
         from screens.entry import EntryScreen
         from screens.journal import JournalScreen
         from screens.patterns import PatternsScreen
+        from screens.plan import SafetyPlanScreen
+        from screens.plan_card import PlanCardScreen
+        from screens.plan_print import PlanPrintScreen
         from screens.report import ReportScreen
 
         places: list[tuple[str, str, Callable[[Session], Screen[Any]]]] = [
@@ -253,6 +256,13 @@ class CairnApp(App[int]):
             ("Journal", "Every entry, with search and filters", JournalScreen),
             ("Patterns", "The month by phase, entries per week, cycles", PatternsScreen),
             ("Printable report", "Markdown or HTML for an advocate or a court", ReportScreen),
+            (
+                "Safety plan",
+                "People, code words, the go-bag, plans for staying or leaving",
+                SafetyPlanScreen,
+            ),
+            ("Safety card", "The plan's essentials on one screen", PlanCardScreen),
+            ("Print the safety plan", "A web page or plain text for printing", PlanPrintScreen),
         ]
         for title, help_text, make in places:
 

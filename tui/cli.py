@@ -129,6 +129,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     if out is not None and not out.parent.is_dir():
         raise BadInput(f"The folder {out.parent} does not exist.")
     start, end = _day(args.start, "--from"), _day(args.end, "--to")
+    if args.format in export.PLAN_FORMATS and (start or end):
+        raise BadInput("--from and --to choose journal entries; the safety plan is printed whole.")
     if start and end and start > end:
         raise BadInput("--from is after --to; nothing was written.")
     passphrase = PassphraseSource(args.passphrase_fd).existing()

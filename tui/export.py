@@ -1,4 +1,5 @@
-"""Exports the person asked for: the whole record as JSON, or a printable journal report."""
+"""Exports the person asked for: everything as JSON, a printable journal report, or the
+safety plan for printing."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from . import journal, report
+from . import journal, report, safety_plan
 from .vault import Vault
 from .vault.storage import write_durably
 
@@ -28,6 +29,7 @@ def export_document(
         "journal": [entry.full_record() for entry in reversed(chosen)],
         "chain": [link.as_record() for link in journal.links(vault)],
         "chain_head": journal.verify(vault).head,
+        "safety_plan": safety_plan.load(vault).as_record(),
     }
 
 
@@ -36,13 +38,17 @@ def to_json(vault: Vault, start: date | None = None, end: date | None = None) ->
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 
-FORMATS = ("json", "markdown", "html")
+JOURNAL_FORMATS = ("json", "markdown", "html")
+PLAN_FORMATS = tuple(safety_plan.FORMATS)
+FORMATS = JOURNAL_FORMATS + PLAN_FORMATS
 
 
 def render(vault: Vault, kind: str, start: date | None = None, end: date | None = None) -> str:
-    """The export as text, in one of FORMATS."""
+    """The export as text, in one of FORMATS. The plan's formats take no days."""
     if kind == "json":
         return to_json(vault, start, end)
+    if kind in safety_plan.FORMATS:
+        return safety_plan.FORMATS[kind](safety_plan.load(vault), journal.now())
     return report.FORMATS[kind](report.collect(vault, start, end))
 
 

@@ -381,7 +381,7 @@ async def test_a_report_is_written_after_confirmation_and_never_over_a_file(
         await unlock(pilot)
         await pilot.press("e")
         await wait_for(pilot, lambda: screen_name(pilot) == "ReportScreen")
-        app.screen.query_one("#report-file", Input).value = str(target)
+        app.screen.query_one("#export-file", Input).value = str(target)
         app.screen.query_one("#report-start", Input).value = "2026-11-01"
         await pilot.press("ctrl+s")
         await wait_for(pilot, lambda: screen_name(pilot) == "ConfirmScreen")
@@ -391,10 +391,10 @@ async def test_a_report_is_written_after_confirmation_and_never_over_a_file(
         await pilot.press("ctrl+s")
         await wait_for(pilot, lambda: screen_name(pilot) == "ConfirmScreen")
         await pilot.press("y")
-        await wait_for(pilot, lambda: "Wrote 2 entries" in _text(pilot, "#report-message"))
+        await wait_for(pilot, lambda: "Wrote 2 entries" in _text(pilot, ".export-message"))
         first = target.read_bytes()
         await pilot.press("ctrl+s")
-        await wait_for(pilot, lambda: "already exists" in _text(pilot, "#report-message"))
+        await wait_for(pilot, lambda: "already exists" in _text(pilot, ".export-message"))
     assert stat.S_IMODE(target.stat().st_mode) == 0o600
     assert target.read_bytes() == first
     assert b"&lt;U+" not in first and b"\x1b" not in first

@@ -26,6 +26,12 @@ from screens.entry_view import EntryViewScreen
 from screens.home import HomeScreen
 from screens.journal import JournalScreen
 from screens.patterns import PatternsScreen
+from screens.plan import SafetyPlanScreen
+from screens.plan_card import PlanCardScreen
+from screens.plan_item import RowScreen
+from screens.plan_print import PlanPrintScreen
+from screens.plan_section import PlanSectionScreen
+from screens.plan_settings import ModeScreen
 from screens.problem import ProblemScreen
 from screens.quick_note import QuickNoteScreen
 from screens.recovery import RecoveryScreen
@@ -34,7 +40,7 @@ from screens.unlock import UnlockScreen
 from screens.welcome import WelcomeScreen
 from tests.app.helpers import wait_for
 from tests.helpers import new_vault
-from tui import journal
+from tui import journal, safety_plan
 from tui.app import CairnApp
 from tui.config import Settings
 from tui.session import Session
@@ -103,6 +109,60 @@ def _confirm_delete(session: Session) -> Screen[Any]:
 
 
 NOW = datetime(2026, 11, 24, 12, 0, tzinfo=UTC)
+TODAY = date(2026, 11, 24)
+
+
+def _long_plan(session: Session) -> None:
+    """A plan with more in it than one 80x24 screen holds, and text that looks like markup."""
+    vault = session.unlocked
+    safety_plan.set_mode(vault, "leave")
+    safety_plan.set_review_by(vault, date(2026, 12, 24))
+    plan = safety_plan.load(vault)
+    people = plan.section("people")
+    rows = [
+        {"name": "Maria (my sister) [b]not bold[/b]", "reach": "555-0100, after 18:00",
+         "knows": "Everything", "check_in": "If I have not answered by 21:00, call 911."},
+        {"name": "Dev from work", "reach": "555-0199", "knows": "Some of it", "check_in": ""},
+    ] + [
+        {"name": f"Neighbour {n}", "reach": f"Flat {n}", "knows": "Nothing yet", "check_in": ""}
+        for n in range(1, 7)
+    ]  # fmt: skip
+    notes = "\n".join(f"Note line {n}: the spare key is with Maria." for n in range(1, 31))
+    ticked = tuple(
+        safety_plan.ChecklistItem(item.text, done=n % 2 == 0)
+        for n, item in enumerate(people.checklist)
+    )
+    safety_plan.save_section(vault, people.__class__(
+        "people", notes=notes, checklist=ticked, rows=tuple(rows)))  # fmt: skip
+    words = plan.section("code_words")
+    safety_plan.save_section(vault, words.__class__("code_words", checklist=words.checklist, rows=(
+        {"word": "Blue umbrella", "meaning": "Call 911 now", "who": "Maria, the children"},
+        {"word": "Pizza night", "meaning": "Come and get me", "who": "Dev"},
+    )))  # fmt: skip
+    documents = plan.section("documents")
+    ready = tuple({**row, "ready": n < 2, "where": "Blue folder, top shelf" if n < 2 else ""}
+                  for n, row in enumerate(documents.rows))  # fmt: skip
+    safety_plan.save_section(vault, documents.__class__(
+        "documents", checklist=documents.checklist, rows=ready))  # fmt: skip
+    bag = plan.section("go_bag")
+    packed = tuple(safety_plan.ChecklistItem(i.text, n < 4) for n, i in enumerate(bag.checklist))
+    safety_plan.save_section(vault, bag.__class__("go_bag", checklist=packed))
+
+
+def _planned(make: ScreenFactory) -> ScreenFactory:
+    def screen(session: Session) -> Screen[Any]:
+        _long_plan(session)
+        return make(session)
+
+    return screen
+
+
+def _person_form(session: Session) -> Screen[Any]:
+    kind = safety_plan.CONTENT.section("people").rows
+    assert kind is not None
+    row = safety_plan.load(session.unlocked).trusted_people()[0]
+    return RowScreen(kind, "Change this person", row, lambda _: None)
+
 
 SCREENS: dict[str, list[ScreenFactory]] = {
     "welcome": [WelcomeScreen],
@@ -128,12 +188,23 @@ SCREENS: dict[str, list[ScreenFactory]] = {
     "report": [lambda s: ReportScreen(s, today=date(2026, 11, 24))],
     "quick-note": [_home, QuickNoteScreen],
     "delete": [lambda s: EntryViewScreen(s, _latest(s)), _confirm_delete],
+    "plan": [_planned(lambda s: SafetyPlanScreen(s, today=TODAY))],
+    "plan-mode": [
+        _planned(lambda s: SafetyPlanScreen(s, today=TODAY)),
+        lambda s: ModeScreen("leave"),
+    ],
+    "plan-people": [_planned(lambda s: PlanSectionScreen(s, "people"))],
+    "plan-documents": [_planned(lambda s: PlanSectionScreen(s, "documents"))],
+    "plan-person-form": [_planned(lambda s: PlanSectionScreen(s, "people")), _person_form],
+    "plan-card": [_planned(PlanCardScreen)],
+    "plan-print": [_planned(lambda s: PlanPrintScreen(s, today=TODAY))],
 }
 
 
 @pytest.fixture
 def session(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Session]:
     monkeypatch.setattr("tui.journal.store.now", lambda: "2026-11-24T09:00:00+00:00")
+    monkeypatch.setattr("tui.safety_plan.store.now", lambda: "2026-11-24T09:00:00+00:00")
     monkeypatch.setenv("HOME", "/home/someone")
     path = tmp_path / "v" / "vault.cairn"
     vault, _ = new_vault(path)

@@ -13,7 +13,7 @@ import pytest
 from tests.e2e.conftest import CAIRN, CRASHING_APP
 from tests.e2e.tmux import Terminal
 from tests.helpers import PASSPHRASE, new_vault
-from tui import journal
+from tui import journal, safety_plan
 from tui.vault import KdfParams, Vault
 
 CANARY = "CANARY-words-he-said"
@@ -258,3 +258,41 @@ def test_escape_sequences_in_an_entry_never_reach_the_terminal(
     shown = term.wait_text("\u241b]2;PWNED")
     assert "before" in shown and "after" in shown  # the clear-screen sequence cleared nothing
     assert "PWNED" not in term.title()
+
+
+def test_the_safety_plan_in_a_real_terminal_moves_saves_and_hides(
+    term: Terminal, app_env: dict[str, str]
+) -> None:
+    """Space, Shift+arrows and Enter arrive through a real terminal; panic leaves no trace."""
+    path = _vault(app_env)
+    term.start(CAIRN_CMD, app_env)
+    _unlock(term)
+    term.keys("s")
+    term.wait_text("What are you planning for?")
+    term.keys("2")
+    term.wait_text("that matter most for this plan")
+    term.keys("Enter")  # the first section for leaving: trusted people
+    term.wait_text("Not started: 0 of 3 checked")
+    term.keys("Space")
+    term.wait_text("Saved.")
+    term.keys("S-Down")  # the checked item moves below the second
+    term.wait(lambda s: "[ ] At least one" not in s and "[x] At least one" in s
+              and s.index("I can reach each") < s.index("[x] At least one"),
+              what="the checked item moved down")  # fmt: skip
+    term.keys("Tab", "a")
+    term.wait_text("Add a person")
+    term.type_then(CANARY, "Enter")
+    term.type_then("555-0100", "C-s")
+    term.wait(lambda s: f"Trusted: {CANARY}" in " ".join(s.splitlines()[:2]),
+              what="the new person in the line at the top")  # fmt: skip
+    term.keys("F12")
+    term.wait_text("Locked")
+    _assert_clean(term, CANARY)
+    home = Path(app_env["HOME"])
+    written = [p for p in home.rglob("*") if p.is_file() and CANARY.encode() in p.read_bytes()]
+    assert written == []  # the plan is in the vault, sealed, and nowhere else
+    with Vault.open(path, PASSPHRASE) as vault:
+        plan = safety_plan.load(vault)
+    people = plan.section("people")
+    assert people.checklist[1].done and not people.checklist[0].done
+    assert people.rows[0]["name"] == CANARY and people.rows[0]["reach"] == "555-0100"

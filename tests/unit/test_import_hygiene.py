@@ -15,6 +15,7 @@ import pytest
         "tui.journal",
         "tui.journal.patterns",
         "tui.journal.feelings",
+        "tui.safety_plan",
         "tui.report",
         "tui.visible",
         "tui.export",

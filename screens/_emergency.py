@@ -1,0 +1,43 @@
+"""The line at the top of every safety screen: the emergency number, the hotline and the
+person's first trusted contact, so help is never more than a glance away."""
+
+from __future__ import annotations
+
+from textual.content import Content
+from textual.widgets import Static
+
+from tui import safety_plan
+from tui.visible import one_line
+
+from ._text import say
+
+
+def emergency_line(plan: safety_plan.SafetyPlan) -> Content:
+    numbers = "  ·  ".join(f"{n.short} {n.number}" for n in safety_plan.CONTENT.numbers)
+    first = plan.first_trusted()
+    if first is None:
+        trusted = say("plan", "no_trusted")
+    else:
+        name, reach = one_line(str(first["name"])), one_line(str(first["reach"]))
+        trusted = say("plan", "trusted", name=name, reach=reach) if reach else name
+        trusted = say("plan", "trusted_label") + trusted
+    return Content.assemble((numbers, "bold"), "  ·  ", trusted)
+
+
+class EmergencyBar(Static):
+    DEFAULT_CSS = """
+    EmergencyBar {
+        dock: top;
+        height: auto;
+        max-height: 2;
+        padding: 0 1;
+        background: $error-muted;
+        color: $text;
+    }
+    """
+
+    def __init__(self, plan: safety_plan.SafetyPlan) -> None:
+        super().__init__(emergency_line(plan), markup=False)
+
+    def show(self, plan: safety_plan.SafetyPlan) -> None:
+        self.update(emergency_line(plan))

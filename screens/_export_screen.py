@@ -1,0 +1,138 @@
+"""Writing something out, unencrypted, because the person asked: a journal report or the
+safety plan. One screen shape for both: a format, a new file, a plain warning, a question
+before anything is written, and files that are 0600 and never replaced."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from datetime import date
+from pathlib import Path
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widget import Widget
+from textual.widgets import Input, Label, Select, Static
+
+from styles import stylesheet
+from tui import export
+from tui.session import Session
+from tui.vault import VaultError, VaultExists
+
+from ._footer import CairnFooter
+from ._plain import PlainInput
+from ._text import say
+from .confirm import ask
+
+
+class ExportProblem(ValueError):
+    """What is wrong with the settings, in one sentence."""
+
+
+class ExportScreen(Screen[None]):
+    CSS_PATH = stylesheet("export.tcss")
+    BINDINGS = [
+        Binding("ctrl+s", "write", "Write the file", id="export-write"),
+        Binding("escape", "app.pop_screen", "Back", id="export-back"),
+    ]
+    text: str  # the section of screens.toml with this screen's words
+    formats: tuple[tuple[str, str, str], ...]  # (label, kind, file suffix); the first is chosen
+    file_stem: str  # the suggested file name, before the day and the suffix
+
+    def __init__(self, session: Session, today: date | None = None) -> None:
+        super().__init__()
+        self.session = session
+        self.today = today or date.today()
+
+    def compose(self) -> ComposeResult:
+        first = self.formats[0]
+        with VerticalScroll(classes="export-body"):
+            yield Static(say(self.text, "title"), classes="title", markup=False)
+            yield Static(say(self.text, "intro"), markup=False)
+            yield Static(say(self.text, "warning"), classes="export-warning", markup=False)
+            yield Label(say("export", "format"), classes="field-label", markup=False)
+            yield Select(
+                [(label, kind) for label, kind, _ in self.formats],
+                value=first[1],
+                allow_blank=False,
+                id="export-format",
+            )
+            yield from self.more_fields()
+            yield Label(say("export", "file"), classes="field-label", markup=False)
+            yield PlainInput(self._default_path(first[2]), id="export-file")
+        yield Static("", classes="export-message", markup=False)
+        yield CairnFooter()
+
+    def more_fields(self) -> Iterable[Widget]:
+        """Fields a kind of export adds between the format and the file."""
+        return ()
+
+    def on_mount(self) -> None:
+        for field in self.query(Input):
+            field.cursor_blink = False
+        self.set_focus(self.query_one("#export-format", Select))
+        # Focusing scrolls the field into view; the title and the warning should show first.
+        body = self.query_one(".export-body", VerticalScroll)
+        self.call_after_refresh(body.scroll_home, animate=False)
+
+    def _default_path(self, suffix: str) -> str:
+        return str(Path.home() / f"{self.file_stem}-{self.today:%Y-%m-%d}{suffix}")
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        if event.select.id != "export-format":
+            return
+        field = self.query_one("#export-file", Input)
+        suffix = {kind: suffix for _, kind, suffix in self.formats}[str(event.value)]
+        for _, _, other in self.formats:
+            if other != suffix and field.value.endswith(other):
+                field.value = field.value.removesuffix(other) + suffix
+
+    def check_more(self) -> None:
+        """Raise ExportProblem if the added fields are not usable."""
+
+    def document(self, kind: str) -> tuple[str, str]:
+        """The text to write, and the sentence that says what was written ({path} in it)."""
+        raise NotImplementedError
+
+    def _target(self) -> Path:
+        text = self.query_one("#export-file", Input).value.strip()
+        if not text:
+            raise ExportProblem(say("export", "choose"))
+        path = Path(text).expanduser().absolute()
+        if os.path.lexists(path):
+            raise ExportProblem(say("export", "exists", path=path))
+        if not path.parent.is_dir():
+            raise ExportProblem(say("export", "no_folder", folder=path.parent))
+        return path
+
+    def action_write(self) -> None:
+        message = self.query_one(".export-message", Static)
+        try:
+            self.check_more()
+            path = self._target()
+        except ExportProblem as problem:
+            message.update(str(problem))
+            return
+        kind = str(self.query_one("#export-format", Select).value)
+        ask(
+            self,
+            f"{self.text}.confirm",
+            keys=("y", "n"),
+            then=lambda: self._write(kind, path),
+            path=path,
+        )
+
+    def _write(self, kind: str, path: Path) -> None:
+        message = self.query_one(".export-message", Static)
+        document, written = self.document(kind)
+        try:
+            export.write_file(path, document.encode("utf-8"), overwrite=False)
+        except VaultExists:
+            message.update(say("export", "exists", path=path))
+            return
+        except VaultError as problem:
+            message.update(str(problem))
+            return
+        message.update(written.format(path=path))

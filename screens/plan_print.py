@@ -1,0 +1,29 @@
+"""Print the safety plan: a web page or plain text, written to a new file only after a plain
+warning that the file is not encrypted."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+
+from tui import journal, safety_plan
+
+from ._emergency import EmergencyBar
+from ._export_screen import ExportScreen
+from ._text import say
+
+
+class PlanPrintScreen(ExportScreen):
+    text = "plan.print"
+    formats = (
+        ("Web page for printing (.html)", "plan-html", ".html"),
+        ("Plain text (.txt)", "plan-text", ".txt"),
+    )
+    file_stem = "safety-plan"
+
+    def compose(self) -> ComposeResult:
+        yield EmergencyBar(safety_plan.load(self.session.unlocked))
+        yield from super().compose()
+
+    def document(self, kind: str) -> tuple[str, str]:
+        plan = safety_plan.load(self.session.unlocked)
+        return safety_plan.FORMATS[kind](plan, journal.now()), say("plan.print", "written")

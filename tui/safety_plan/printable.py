@@ -1,0 +1,161 @@
+"""The plan on paper: plain text or a web page for printing, made only when the person asks.
+
+Their words are reproduced exactly; control characters (terminal escape sequences among
+them) become visible symbols, and in HTML every character is escaped.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterator
+from datetime import datetime
+
+from ..visible import visible
+from .plan import SafetyPlan, SectionPlan
+from .progress import describe, progress
+from .sections import CONTENT, Section
+
+NOT_ENCRYPTED = "This copy is not encrypted. Keep it where only you can reach it."
+
+
+def _made(iso: str) -> str:
+    moment = datetime.fromisoformat(iso)
+    return f"{moment:%A} {moment.day} {moment:%B %Y}, {moment:%H:%M}"
+
+
+def plan_order(plan: SafetyPlan) -> tuple[Section, ...]:
+    leading, others = CONTENT.ordered(plan.mode)
+    return leading + others
+
+
+def _facts(plan: SafetyPlan, made: str) -> list[tuple[str, str]]:
+    mode = CONTENT.mode(plan.mode).title if plan.mode else "Not chosen yet"
+    return [
+        ("Made", _made(made)),
+        ("Plan", mode),
+        ("Review by", plan.review_by or "No date set"),
+    ]
+
+
+def _row_lines(section: Section, row: dict[str, object]) -> Iterator[tuple[str, str]]:
+    assert section.rows is not None
+    for f in section.rows.fields:
+        value = row.get(f.key)
+        if f.kind == "check":
+            yield f.label, "yes" if value is True else "no"
+        elif isinstance(value, str) and value.strip():
+            yield f.label, value
+
+
+# -- plain text -------------------------------------------------------------------------
+
+
+def _indent(text: str, by: str) -> list[str]:
+    return [by + line for line in visible(text).splitlines() or [""]]
+
+
+def _text_section(section: Section, kept: SectionPlan) -> list[str]:
+    out = [f"== {section.title} ==", describe(section, progress(section, kept)), ""]
+    if kept.checklist:
+        out.append("Checklist")
+        for item in kept.checklist:
+            mark = "[x]" if item.done else "[ ]"
+            lines = _indent(item.text, "")
+            out.append(f"  {mark} {lines[0]}")
+            out.extend(f"      {line}" for line in lines[1:])
+        out.append("")
+    if section.rows is not None and kept.rows:
+        out.append(section.rows.many.capitalize())
+        for number, row in enumerate(kept.rows, start=1):
+            prefix = f"  {number}. "
+            for label, value in _row_lines(section, row):
+                lines = _indent(value, "")
+                out.append(f"{prefix}{label}: {lines[0]}")
+                out.extend(" " * (len(prefix) + 2) + line for line in lines[1:])
+                prefix = " " * len(prefix)
+        out.append("")
+    if kept.notes.strip():
+        out.append("Notes")
+        out.extend(_indent(kept.notes, "  "))
+        out.append("")
+    return out
+
+
+def to_text(plan: SafetyPlan, made: str) -> str:
+    out = ["SAFETY PLAN", ""]
+    out += [f"{label}: {value}" for label, value in _facts(plan, made)]
+    out += ["", NOT_ENCRYPTED, "", "Numbers"]
+    out += [f"  {n.label}: {n.number}" for n in CONTENT.numbers]
+    out += [f"  (Numbers from {CONTENT.source}.)", ""]
+    for section in plan_order(plan):
+        out += _text_section(section, plan.section(section.key))
+    return "\n".join(out).rstrip("\n") + "\n"
+
+
+# -- a web page for printing ------------------------------------------------------------
+
+_STYLE = """
+body { font-family: Georgia, serif; max-width: 48em; margin: 2em auto; line-height: 1.45; }
+h1, h2, h3 { font-family: Helvetica, Arial, sans-serif; }
+section { break-inside: avoid-page; border-top: 1px solid #999; padding-top: 0.5em; }
+ul.checklist { list-style: none; padding-left: 0.5em; }
+dt { font-weight: bold; margin-top: 0.4em; }
+dd { margin-left: 1em; white-space: pre-wrap; overflow-wrap: anywhere; }
+.notes { white-space: pre-wrap; overflow-wrap: anywhere; }
+.progress, .source { color: #333; font-size: 0.92em; }
+"""
+
+
+def _h(text: str) -> str:
+    return html.escape(visible(text), quote=True)
+
+
+def _html_section(section: Section, kept: SectionPlan) -> list[str]:
+    parts = [
+        f"<section><h2>{_h(section.title)}</h2>",
+        f'<p class="progress">{_h(describe(section, progress(section, kept)))}</p>',
+    ]
+    if kept.checklist:
+        parts.append('<ul class="checklist">')
+        for item in kept.checklist:
+            mark = "&#9746;" if item.done else "&#9744;"  # a ticked box, an empty box
+            done = "done" if item.done else "open"
+            parts.append(f'<li class="{done}">{mark} <span>{_h(item.text)}</span></li>')
+        parts.append("</ul>")
+    if section.rows is not None and kept.rows:
+        parts.append(f"<h3>{_h(section.rows.many.capitalize())}</h3>")
+        for row in kept.rows:
+            parts.append('<dl class="row">')
+            for label, value in _row_lines(section, row):
+                parts.append(f"<dt>{_h(label)}</dt><dd>{_h(value)}</dd>")
+            parts.append("</dl>")
+    if kept.notes.strip():
+        parts.append(f'<h3>Notes</h3><div class="notes">{_h(kept.notes)}</div>')
+    parts.append("</section>")
+    return parts
+
+
+def to_html(plan: SafetyPlan, made: str) -> str:
+    parts = [
+        "<!DOCTYPE html>",
+        '<html lang="en"><head><meta charset="utf-8">',
+        '<meta name="referrer" content="no-referrer">',
+        "<title>Safety plan</title>",
+        f"<style>{_STYLE}</style></head><body>",
+        "<h1>Safety plan</h1>",
+        "<ul>",
+        *(f"<li>{_h(label)}: {_h(value)}</li>" for label, value in _facts(plan, made)),
+        "</ul>",
+        f"<p><strong>{_h(NOT_ENCRYPTED)}</strong></p>",
+        "<h2>Numbers</h2><ul>",
+        *(f"<li>{_h(n.label)}: <strong>{_h(n.number)}</strong></li>" for n in CONTENT.numbers),
+        "</ul>",
+        f'<p class="source">Numbers from {_h(CONTENT.source)}.</p>',
+    ]
+    for section in plan_order(plan):
+        parts += _html_section(section, plan.section(section.key))
+    parts.append("</body></html>")
+    return "\n".join(parts) + "\n"
+
+
+FORMATS = {"plan-text": to_text, "plan-html": to_html}

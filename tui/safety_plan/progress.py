@@ -1,0 +1,66 @@
+"""How complete each section is: what is filled in and what is still open. A description,
+never a score."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .plan import SectionPlan
+from .sections import Section
+
+NOT_STARTED, STARTED, DONE = "not started", "started", "done"
+
+
+@dataclass(frozen=True)
+class Progress:
+    checked: int
+    items: int
+    rows: int
+    ready: int | None  # rows marked ready, for a kind that tracks it (documents)
+    notes: bool
+    open_items: tuple[str, ...]  # checklist items not yet checked
+    touched: bool  # anything differs from the section as it first comes
+
+    @property
+    def status(self) -> str:
+        if self.is_done:
+            return DONE
+        return STARTED if self.touched else NOT_STARTED
+
+    @property
+    def is_done(self) -> bool:
+        if self.items == 0 and self.rows == 0:
+            return self.notes
+        all_checked = self.checked == self.items
+        rows_ready = self.ready is None or self.ready == self.rows
+        return all_checked and rows_ready
+
+
+def progress(section: Section, plan: SectionPlan) -> Progress:
+    ready = None
+    if section.rows is not None and section.rows.ready is not None:
+        ready = sum(1 for row in plan.rows if row.get(section.rows.ready) is True)
+    return Progress(
+        checked=sum(1 for item in plan.checklist if item.done),
+        items=len(plan.checklist),
+        rows=len(plan.rows),
+        ready=ready,
+        notes=bool(plan.notes.strip()),
+        open_items=tuple(item.text for item in plan.checklist if not item.done),
+        touched=plan != SectionPlan.default(section),
+    )
+
+
+def describe(section: Section, done: Progress) -> str:
+    """One line: "3 of 5 checked, 2 people, notes written"."""
+    parts = []
+    if done.items:
+        parts.append(f"{done.checked} of {done.items} checked")
+    if section.rows is not None:
+        kind = section.rows
+        if done.ready is not None and done.rows:
+            parts.append(f"{done.ready} of {done.rows} {kind.many} ready")
+        else:
+            parts.append(f"{done.rows} {kind.one if done.rows == 1 else kind.many}")
+    parts.append("notes written" if done.notes else "no notes")
+    return ", ".join(parts)

@@ -1,0 +1,44 @@
+"""Keeping the plan in the vault: one document in its own table. Every change reaches the
+disk in one atomic, durable write before it returns, or raises and changes nothing."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+from ..journal.when import now
+from ..vault import Vault
+from .plan import PlanRejected, SafetyPlan, SectionPlan, check_section
+from .sections import CONTENT
+
+TABLE = "safety_plan"
+
+
+def load(vault: Vault) -> SafetyPlan:
+    documents = vault.table(TABLE).all()
+    return SafetyPlan.from_record(dict(documents[0])) if documents else SafetyPlan()
+
+
+def save_section(vault: Vault, section: SectionPlan) -> SafetyPlan:
+    """Store one section as the person left it; returns the whole plan as saved."""
+    checked = check_section(section)
+    return _store(vault, load(vault).with_section(checked))
+
+
+def set_mode(vault: Vault, mode: str) -> SafetyPlan:
+    if mode not in {m.key for m in CONTENT.modes}:
+        raise PlanRejected("Choose staying safer, preparing to leave or after leaving.")
+    return _store(vault, replace(load(vault), mode=mode))
+
+
+def set_review_by(vault: Vault, day: date | None) -> SafetyPlan:
+    return _store(vault, replace(load(vault), review_by=day.isoformat() if day else None))
+
+
+def _store(vault: Vault, plan: SafetyPlan) -> SafetyPlan:
+    plan = replace(plan, updated=now())
+    table = vault.table(TABLE)
+    with vault.batch():  # the old document goes and the new one comes in the same write
+        table.truncate()
+        table.insert(plan.as_record())
+    return plan
