@@ -33,6 +33,12 @@ class FormScreen(ModalScreen[None]):
     BINDINGS = [
         Binding("ctrl+s", "keep", "Keep and save", id="plan-item-keep"),
         Binding("escape", "leave", "Back", id="plan-item-back"),
+        # A priority binding runs as the key arrives, before later keys are handed to a
+        # field: a burst ("Sam", Enter, "555") then puts each part in its own field. It only
+        # moves the focus; on the last field Enter goes to the field, after its earlier keys.
+        Binding(
+            "enter", "next_field", "Next field", id="plan-item-next", show=False, priority=True
+        ),
         MODAL_PANIC,
     ]
 
@@ -62,13 +68,21 @@ class FormScreen(ModalScreen[None]):
         else:
             self.query_one(".form-message", Static).update(problem)
 
-    @on(Input.Submitted)
-    def next_or_keep(self, event: Input.Submitted) -> None:
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "next_field":
+            fields = list(self.query(Input))
+            return self.focused in fields[:-1]
+        return True
+
+    def action_next_field(self) -> None:
         fields = list(self.query(Input))
-        if event.input is fields[-1]:
+        if self.focused in fields[:-1]:
+            self.set_focus(fields[fields.index(self.focused) + 1])
+
+    @on(Input.Submitted)
+    def keep_on_the_last_field(self, event: Input.Submitted) -> None:
+        if event.input is list(self.query(Input))[-1]:
             self.action_keep()
-        else:
-            self.set_focus(fields[fields.index(event.input) + 1])
 
     def action_leave(self) -> None:
         if not self.changed:
