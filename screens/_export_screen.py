@@ -92,8 +92,8 @@ class ExportScreen(Screen[None]):
     def check_more(self) -> None:
         """Raise ExportProblem if the added fields are not usable."""
 
-    def document(self, kind: str) -> tuple[str, str]:
-        """The text to write, and the sentence that says what was written ({path} in it)."""
+    def document(self, kind: str, path: Path) -> tuple[str, str]:
+        """The text to write, and the sentence that says it was written to ``path``."""
         raise NotImplementedError
 
     def _target(self) -> Path:
@@ -126,7 +126,7 @@ class ExportScreen(Screen[None]):
 
     def _write(self, kind: str, path: Path) -> None:
         message = self.query_one(".export-message", Static)
-        document, written = self.document(kind)
+        document, written = self.document(kind, path)
         try:
             export.write_file(path, document.encode("utf-8"), overwrite=False)
         except VaultExists:
@@ -135,4 +135,4 @@ class ExportScreen(Screen[None]):
         except VaultError as problem:
             message.update(str(problem))
             return
-        message.update(written.format(path=path))
+        message.update(written)

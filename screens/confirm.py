@@ -82,6 +82,14 @@ def ask(
     )
 
 
+def leave_asking_first(screen: Screen[Any], *, unsaved: bool, then: Callable[[], object]) -> None:
+    """Leave an editor: at once when nothing is unsaved, else only after the person agrees."""
+    if unsaved:
+        ask_to_discard(screen, then=then)
+    else:
+        then()
+
+
 def ask_to_discard(screen: Screen[Any], then: Callable[[], object]) -> None:
     """Before leaving an editor with unsaved text: throw it away (D) or keep editing (K)."""
     ask(screen, "leave", keys=("d", "k"), then=then)

@@ -22,7 +22,7 @@ from ._footer import CairnFooter
 from ._incident_fields import IncidentFields, apply_values, entry_values, field_label
 from ._plain import PlainTextArea
 from ._text import say
-from .confirm import ask_to_discard
+from .confirm import leave_asking_first
 
 DRAFT_KIND = "daily-page"
 DAILY_KEYS = tuple(item.key for item in journal.DAILY_FIELDS)
@@ -136,11 +136,7 @@ class DailyScreen(Screen[None]):
         message.update(say("entry", "saved"))
 
     def action_leave(self) -> None:
-        if not self.unsaved:
-            self.dismiss()
-            return
-
-        ask_to_discard(self, then=self.dismiss)
+        leave_asking_first(self, unsaved=self.unsaved, then=self.dismiss)
 
     def draft_state(self) -> dict[str, Any] | None:
         if not self.unsaved:

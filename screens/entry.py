@@ -24,7 +24,7 @@ from tui.vault import VaultError
 from ._footer import CairnFooter
 from ._incident_fields import IncidentFields, apply_values, entry_values
 from ._text import say
-from .confirm import ask_to_discard
+from .confirm import leave_asking_first
 
 DRAFT_KIND = "journal-entry"
 FEELINGS_CHECKED = 20_000  # characters
@@ -169,11 +169,8 @@ class EntryScreen(Screen[journal.JournalEntry | None]):
         self.query_one(".title", Static).update(say("entry", "title_edit"))
 
     def action_leave(self) -> None:
-        if not self.unsaved:
-            self.dismiss(None if self.is_new else self.entry)
-            return
-
-        ask_to_discard(self, then=lambda: self.dismiss(None if self.is_new else self.entry))
+        result = None if self.is_new else self.entry
+        leave_asking_first(self, unsaved=self.unsaved, then=lambda: self.dismiss(result))
 
     def draft_state(self) -> dict[str, Any] | None:
         if not self.unsaved:

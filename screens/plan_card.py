@@ -82,9 +82,6 @@ class PlanCardScreen(PlanScreen):
             yield Static(say("plan.card", "keys"), classes="keys-hint", markup=False)
         yield CairnFooter()
 
-    def plan_changed(self) -> None:  # the card shows the numbers itself; no bar above it
-        self.query_one("#card-text", Static).update(card_text(self.plan))
-
     def on_mount(self) -> None:
         self.set_focus(self.query_one("#card-body"))
 

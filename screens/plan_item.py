@@ -21,7 +21,7 @@ from tui import safety_plan
 from ._footer import MODAL_PANIC, CairnFooter
 from ._plain import PlainInput
 from ._text import say
-from .confirm import ask_to_discard
+from .confirm import leave_asking_first
 
 # Called with what was typed; returns one sentence when it could not be kept, else None.
 Keep = Callable[[Any], str | None]
@@ -85,10 +85,7 @@ class FormScreen(ModalScreen[None]):
             self.action_keep()
 
     def action_leave(self) -> None:
-        if not self.changed:
-            self.dismiss()
-        else:
-            ask_to_discard(self, then=self.dismiss)
+        leave_asking_first(self, unsaved=self.changed, then=self.dismiss)
 
 
 class ItemScreen(FormScreen):

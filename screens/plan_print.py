@@ -3,9 +3,11 @@ warning that the file is not encrypted."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from textual.app import ComposeResult
 
-from tui import journal, safety_plan
+from tui import export, safety_plan
 
 from ._emergency import EmergencyBar
 from ._export_screen import ExportScreen
@@ -24,6 +26,5 @@ class PlanPrintScreen(ExportScreen):
         yield EmergencyBar(safety_plan.load(self.session.unlocked))
         yield from super().compose()
 
-    def document(self, kind: str) -> tuple[str, str]:
-        plan = safety_plan.load(self.session.unlocked)
-        return safety_plan.FORMATS[kind](plan, journal.now()), say("plan.print", "written")
+    def document(self, kind: str, path: Path) -> tuple[str, str]:
+        return export.render(self.session.unlocked, kind), say("plan.print", "written", path=path)

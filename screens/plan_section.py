@@ -31,7 +31,7 @@ from ._plain import PlainTextArea
 from ._plan_list import ADD, CHANGE, DOWN, REMOVE, TOGGLE, UP, PlanList
 from ._plan_screen import PlanScreen
 from ._text import say
-from .confirm import ask, ask_to_discard
+from .confirm import ask, leave_asking_first
 from .plan_item import FormScreen, ItemScreen, RowScreen
 
 DRAFT_KIND = "safety-plan-section"
@@ -274,10 +274,7 @@ class PlanSectionScreen(PlanScreen):
         return None
 
     def action_leave(self) -> None:
-        if not self.unsaved:
-            self.dismiss()
-            return
-        ask_to_discard(self, then=self.dismiss)
+        leave_asking_first(self, unsaved=self.unsaved, then=self.dismiss)
 
     def draft_state(self) -> dict[str, Any] | None:
         form = None

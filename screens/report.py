@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
+from pathlib import Path
 
 from textual.widget import Widget
 from textual.widgets import Input, Label
@@ -40,10 +41,10 @@ class ReportScreen(ExportScreen):
     def check_more(self) -> None:
         self._days()
 
-    def document(self, kind: str) -> tuple[str, str]:
+    def document(self, kind: str, path: Path) -> tuple[str, str]:
         start, end = self._days()
         record = report.collect(self.session.unlocked, start, end)
-        written = say("report", "written", count=len(record.entries), path="{path}")
+        written = say("report", "written", count=len(record.entries), path=path)
         return report.FORMATS[kind](record), written
 
 
