@@ -1,5 +1,5 @@
-"""The footer with the panic key always first, so it is never the key cut off on the
-right of a narrow terminal."""
+"""The footer with the panic key always first and the help key next, so neither is cut off
+on the right of a narrow terminal."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
 
 PANIC_ACTIONS = frozenset({"panic", "app.panic"})
+HELP_ACTIONS = frozenset({"help_now", "app.help_now"})
 
 # A modal screen hides the app's bindings from the footer, so each modal lists the panic key
 # itself. Same id as the app's binding: the person's keymap moves both.
@@ -19,5 +20,7 @@ class CairnFooter(Footer):
     def compose(self) -> ComposeResult:
         keys = list(super().compose())
         panic = [k for k in keys if isinstance(k, FooterKey) and k.action in PANIC_ACTIONS]
+        help_now = [k for k in keys if isinstance(k, FooterKey) and k.action in HELP_ACTIONS]
         yield from panic
-        yield from (k for k in keys if k not in panic)
+        yield from help_now  # then help: both must survive a narrow terminal
+        yield from (k for k in keys if k not in panic and k not in help_now)

@@ -17,6 +17,7 @@ from tui.vault import Vault
 
 from ._dates import long_date
 from ._footer import CairnFooter
+from ._help import help_label
 from ._text import say
 
 
@@ -29,6 +30,8 @@ class HomeScreen(Screen[None]):
         Binding("p", "patterns", "Patterns", id="home-patterns"),
         Binding("e", "report", "Report", id="home-report"),
         Binding("s", "safety_plan", "Safety plan", id="home-safety-plan"),
+        Binding("q", "questionnaire", "Questionnaire", id="home-questionnaire"),
+        Binding("l", "learn", "Learn", id="home-learn"),
     ]
 
     def __init__(self, session: Session, today: date | None = None) -> None:
@@ -42,7 +45,8 @@ class HomeScreen(Screen[None]):
             yield Static("", id="today-page", markup=False)
             yield Static("", id="journal-summary", markup=False)
             yield Static("", id="plan-summary", markup=False)
-            yield Static(say("home", "keys"), id="home-keys", markup=False)
+            keys = say("home", "keys", help=help_label(self.session))
+            yield Static(keys, id="home-keys", markup=False)
         yield CairnFooter()
 
     def on_mount(self) -> None:
@@ -102,6 +106,16 @@ class HomeScreen(Screen[None]):
         from .plan import SafetyPlanScreen
 
         self.app.push_screen(SafetyPlanScreen(self.session, today=self.today))
+
+    def action_questionnaire(self) -> None:
+        from .questionnaire import QuestionnaireScreen
+
+        self.app.push_screen(QuestionnaireScreen(self.session))
+
+    def action_learn(self) -> None:
+        from .learn import LearnScreen
+
+        self.app.push_screen(LearnScreen(self.session))
 
 
 def _plan_summary(vault: Vault, today: date) -> str:

@@ -24,6 +24,7 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
+from screens._help import HELP
 from screens.blank import BlankScreen
 from styles import stylesheet
 
@@ -56,6 +57,7 @@ class CairnApp(App[int]):
         Binding("f12,ctrl+backslash", "panic", "Hide now", id="panic", priority=True),
         Binding("ctrl+q", "quit", "Quit", id="quit", priority=True),
         Binding("ctrl+c", "quit", "Quit", id="quit-ctrl-c", priority=True, show=False),
+        HELP,
         Binding("ctrl+n", "quick_note", "Quick note", id="quick-note"),
     ]
 
@@ -139,11 +141,16 @@ class CairnApp(App[int]):
 
     # -- the quick note, from every screen once unlocked -------------------------------
 
+    @property
+    def _unlocked(self) -> bool:
+        vault = self.session.vault
+        return vault is not None and vault.is_open and not self._leaving
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "quick_note":
-            vault = self.session.vault
-            unlocked = vault is not None and vault.is_open and not self._leaving
-            return unlocked and getattr(self.screen, "offers_quick_note", True)
+            return self._unlocked and getattr(self.screen, "offers_quick_note", True)
+        if action == "help_now":  # the lock screen stays neutral: it says nothing of help
+            return self._unlocked and not getattr(self.screen, "is_help", False)
         return True
 
     def action_quick_note(self) -> None:
@@ -151,6 +158,12 @@ class CairnApp(App[int]):
 
         if self.check_action("quick_note", ()):
             self.push_screen(QuickNoteScreen(self.session))
+
+    def action_help_now(self) -> None:
+        from screens.resources import ResourcesScreen
+
+        if self.check_action("help_now", ()):
+            self.push_screen(ResourcesScreen(self.session))
 
     # -- the ways out -------------------------------------------------------------------
 
@@ -237,17 +250,20 @@ class CairnApp(App[int]):
         yield SystemCommand("Quit", "Lock the vault and leave Cairn", self.action_quit_now)
         yield SystemCommand("Keys", "Show the keys for this screen", self.action_show_keys)
         if self.check_action("quick_note", ()):  # unlocked, and not in the lock flow
-            yield from self._journal_commands()
+            yield from self._places_to_go()
 
-    def _journal_commands(self) -> Iterable[SystemCommand]:
+    def _places_to_go(self) -> Iterable[SystemCommand]:
         from screens.daily import DailyScreen
         from screens.entry import EntryScreen
         from screens.journal import JournalScreen
+        from screens.learn import LearnScreen
         from screens.patterns import PatternsScreen
         from screens.plan import SafetyPlanScreen
         from screens.plan_card import PlanCardScreen
         from screens.plan_print import PlanPrintScreen
+        from screens.questionnaire import QuestionnaireScreen
         from screens.report import ReportScreen
+        from screens.resources import ResourcesScreen
 
         places: list[tuple[str, str, Callable[[Session], Screen[Any]]]] = [
             ("Quick note", "One field, saved as a journal entry", self._quick_note_screen),
@@ -263,6 +279,17 @@ class CairnApp(App[int]):
             ),
             ("Safety card", "The plan's essentials on one screen", PlanCardScreen),
             ("Print the safety plan", "A web page or plain text for printing", PlanPrintScreen),
+            (
+                "Questionnaire",
+                "How conflict goes between you, in your own answers",
+                QuestionnaireScreen,
+            ),
+            ("Learn", "Trauma bonding, the cycle, the signs, using Cairn safely", LearnScreen),
+            (
+                "Help and numbers to call",
+                "The two numbers, your people and your lines",
+                ResourcesScreen,
+            ),
         ]
         for title, help_text, make in places:
 

@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from . import journal, report, safety_plan
+from . import journal, questionnaire, report, safety_plan
 from .vault import Vault
 from .vault.storage import write_durably
 
@@ -30,6 +30,8 @@ def export_document(
         "chain": [link.as_record() for link in journal.links(vault)],
         "chain_head": journal.verify(vault).head,
         "safety_plan": safety_plan.load(vault).as_record(),
+        # only the runs the person chose to keep; an unfinished run is not exported
+        "questionnaire_runs": [run.as_record() for run in questionnaire.saved_runs(vault)],
     }
 
 

@@ -25,6 +25,7 @@ from screens.entry import EntryScreen
 from screens.entry_view import EntryViewScreen
 from screens.home import HomeScreen
 from screens.journal import JournalScreen
+from screens.learn import LearnPageScreen, LearnScreen
 from screens.patterns import PatternsScreen
 from screens.plan import SafetyPlanScreen
 from screens.plan_card import PlanCardScreen
@@ -33,14 +34,19 @@ from screens.plan_print import PlanPrintScreen
 from screens.plan_section import PlanSectionScreen
 from screens.plan_settings import ModeScreen
 from screens.problem import ProblemScreen
+from screens.question import QuestionScreen
+from screens.questionnaire import QuestionnaireScreen
+from screens.questionnaire_summary import SummaryScreen
 from screens.quick_note import QuickNoteScreen
 from screens.recovery import RecoveryScreen
 from screens.report import ReportScreen
+from screens.resources import ResourcesScreen
+from screens.safety_now import SafetyNowScreen
 from screens.unlock import UnlockScreen
 from screens.welcome import WelcomeScreen
 from tests.app.helpers import wait_for
 from tests.helpers import new_vault
-from tui import journal, safety_plan
+from tui import journal, learn, questionnaire, safety_plan
 from tui.app import CairnApp
 from tui.config import Settings
 from tui.session import Session
@@ -144,6 +150,11 @@ def _long_plan(session: Session) -> None:
                   for n, row in enumerate(documents.rows))  # fmt: skip
     safety_plan.save_section(vault, documents.__class__(
         "documents", checklist=documents.checklist, rows=ready))  # fmt: skip
+    lines = plan.section("lines")
+    safety_plan.save_section(vault, lines.__class__("lines", checklist=lines.checklist, rows=(
+        {"name": "Local shelter [@click=app.quit]x[/]", "number": "555-0142",
+         "when": "Day and night; can help find a place to stay."},
+    )))  # fmt: skip
     bag = plan.section("go_bag")
     packed = tuple(safety_plan.ChecklistItem(i.text, n < 4) for n, i in enumerate(bag.checklist))
     safety_plan.save_section(vault, bag.__class__("go_bag", checklist=packed))
@@ -155,6 +166,31 @@ def _planned(make: ScreenFactory) -> ScreenFactory:
         return make(session)
 
     return screen
+
+
+def _questionnaire() -> questionnaire.Questionnaire:
+    return questionnaire.questionnaires()[0]
+
+
+def _answers(pattern: list[int | None]) -> dict[str, int | None]:
+    items = _questionnaire().items
+    return {item.key: pattern[n % len(pattern)] for n, item in enumerate(items)}
+
+
+def _summary(session: Session) -> Screen[Any]:
+    """Two runs kept on earlier days, and a finished run waiting to be kept or thrown away."""
+    chosen, vault = _questionnaire(), session.unlocked
+    for day, pattern in (("2026-09-01", [1, 0, 2]), ("2026-10-15", [2, 1, 3, None])):
+        run = questionnaire.Run(chosen.key, f"{day}T09:00:00+00:00", _answers(pattern))
+        vault.table(questionnaire.SAVED).insert({**run.as_record(), "finished": run.started})
+    now = questionnaire.Run(chosen.key, "2026-11-24T09:00:00+00:00", _answers([3, 1, 4, 2]))
+    return SummaryScreen(session, chosen, now)
+
+
+def _question(session: Session) -> Screen[Any]:
+    chosen = _questionnaire()
+    run = questionnaire.Run(chosen.key, "2026-11-24T09:00:00+00:00", _answers([1]), position=4)
+    return QuestionScreen(session, chosen, run)
 
 
 def _person_form(session: Session) -> Screen[Any]:
@@ -198,6 +234,13 @@ SCREENS: dict[str, list[ScreenFactory]] = {
     "plan-person-form": [_planned(lambda s: PlanSectionScreen(s, "people")), _person_form],
     "plan-card": [_planned(PlanCardScreen)],
     "plan-print": [_planned(lambda s: PlanPrintScreen(s, today=TODAY))],
+    "questionnaire": [QuestionnaireScreen],
+    "question": [_question],
+    "safety-now": [_planned(SafetyNowScreen)],
+    "summary": [_summary],
+    "learn": [LearnScreen],
+    "learn-page": [lambda s: LearnPageScreen(learn.pages()[1])],
+    "resources": [_planned(ResourcesScreen)],
 }
 
 

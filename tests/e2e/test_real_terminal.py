@@ -296,3 +296,46 @@ def test_the_safety_plan_in_a_real_terminal_moves_saves_and_hides(
     people = plan.section("people")
     assert people.checklist[1].done and not people.checklist[0].done
     assert people.rows[0]["name"] == CANARY and people.rows[0]["reach"] == "555-0100"
+
+
+def test_the_questionnaire_and_help_in_a_real_terminal(
+    term: Terminal, app_env: dict[str, str]
+) -> None:
+    """Number keys, arrows, F1 and Ctrl+G arrive through a real terminal; feeling unsafe shows
+    the numbers at once; panic mid-run keeps every answer, sealed in the vault."""
+    from tui import questionnaire
+
+    path = _vault(app_env)
+    shipped = questionnaire.questionnaires()[0]
+    first_safety = next(n for n, item in enumerate(shipped.items) if item.safety)
+    term.start(CAIRN_CMD, app_env)
+    _unlock(term)
+    term.keys("F1")
+    term.wait_text("800-799-7233")
+    term.keys("Escape")
+    term.wait_text("Q the questionnaire")
+    term.keys("q")
+    term.wait_text("Not taken yet.")
+    term.keys("Enter")
+    term.wait_text(f"Statement 1 of {len(shipped.items)}")
+    term.keys("Down", "Down", "Enter")  # the first Down reaches "never", the second "rarely"
+    term.wait_text("Statement 2 of")
+    for number in range(2, first_safety + 1):
+        term.keys("Right" if number % 5 == 0 else "2")
+        term.wait_text(f"Statement {number + 1} of")
+    term.keys("5")  # "I feel unsafe at home": always
+    term.wait_text("If you are in danger now, call 911.")
+    term.keys("Enter")
+    term.wait_text(f"Statement {first_safety + 2} of")
+    term.keys("C-g")
+    term.wait_text("Help and numbers to call")
+    term.keys("Escape")
+    term.wait_text(f"Statement {first_safety + 2} of")
+    term.keys("F12")
+    term.wait_text("Locked")
+    with Vault.open(path, PASSPHRASE) as vault:
+        run = questionnaire.unfinished(vault, shipped)
+    assert run is not None and run.answered_count(shipped) == first_safety + 1
+    answers = [run.answers[item.key] for item in shipped.items[: first_safety + 1]]
+    assert answers[0] == 1 and answers[first_safety] == 4
+    assert answers[4] is None and answers[1] == 1  # Right skipped the fifth

@@ -77,3 +77,20 @@ def test_the_json_export_carries_the_plan(planned: Path) -> None:
     assert plan["mode"] == "stay" and plan["review_by"] == "2026-12-24"
     assert plan["sections"]["people"]["rows"][0]["name"] == ODD
     assert sp.SafetyPlan.from_record(plan).first_trusted() == plan["sections"]["people"]["rows"][0]
+
+
+def test_damaged_content_is_named_in_one_sentence_and_exit_code_1() -> None:
+    """Cairn's own content is checked as it loads; a damaged file never shows a traceback."""
+    import subprocess
+    import sys
+
+    probe = (
+        "import sys, tui.content as content; real = content.load_toml; "
+        "content.load_toml = lambda name: {} if name == 'safety_plan.toml' else real(name); "
+        "sys.argv = ['cairn', 'check']; from tui.launch import run; run()"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
+    assert done.returncode == 1
+    assert done.stderr.startswith("Cairn cannot start because one of its own files is damaged: ")
+    assert "safety_plan.toml: [source] should be a table." in done.stderr
+    assert "Traceback" not in done.stderr and len(done.stderr.strip().splitlines()) == 1

@@ -28,14 +28,14 @@ MADE = "2026-11-24T18:30:00+01:00"
 def test_the_shipped_content_has_every_section_the_plan_needs() -> None:
     keys = [s.key for s in sp.CONTENT.sections]
     assert keys == [
-        "living", "incident", "people", "code_words", "children", "pets", "preparing",
-        "go_bag", "documents", "devices", "after", "legal", "support",
+        "living", "incident", "people", "lines", "code_words", "children", "pets",
+        "preparing", "go_bag", "documents", "devices", "after", "legal", "support",
     ]  # fmt: skip
     assert [m.key for m in sp.CONTENT.modes] == ["stay", "leave", "after"]
     assert [n.number for n in sp.CONTENT.numbers] == ["911", "800-799-7233"]
     assert all(n.source for n in sp.CONTENT.numbers)
     rows = {s.key: s.rows.key for s in sp.CONTENT.sections if s.rows is not None}
-    assert rows == {"people": "people", "code_words": "code_words",
+    assert rows == {"people": "people", "lines": "lines", "code_words": "code_words",
                     "documents": "documents", "legal": "legal"}  # fmt: skip
     legal = sp.CONTENT.section("legal").rows
     assert legal is not None

@@ -35,6 +35,8 @@ def test_wheel_installs_and_runs_in_a_fresh_environment(tmp_path: Path) -> None:
     [wheel] = (tmp_path / "dist").glob("cairn-*.whl")
     names = set(zipfile.ZipFile(wheel).namelist())
     assert "tui/content/phases.toml" in names
+    assert "tui/content/questionnaires/conflict_health.toml" in names
+    assert "tui/content/learn/06-using-cairn-safely.md" in names
     assert "tui/vault/FORMAT.md" in names
     assert any(name.startswith("styles/") and name.endswith(".tcss") for name in names)
     assert not any(name.startswith("tests/") for name in names)

@@ -6,17 +6,17 @@ mistake in the content is found at once and never shows up as a half-drawn scree
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from typing import Any
 
 from ..content import load_toml
+from ..content.checks import ContentProblem, TableReader, parse_toml
 
 CONTENT_FILE = "safety_plan.toml"
 FIELD_KINDS = ("text", "check")
 
 
-class PlanContentProblem(ValueError):
+class PlanContentProblem(ContentProblem):
     """The plan's content file is not usable; ``str()`` names the file and the place."""
 
 
@@ -96,56 +96,17 @@ class PlanContent:
         return leading, tuple(s for s in self.sections if mode not in s.leads)
 
 
-class _Reader:
-    """Reads one table of the file, naming where it is when something is wrong."""
-
-    def __init__(self, table: Any, where: str, name: str) -> None:
-        if not isinstance(table, dict):
-            raise PlanContentProblem(f"{name}: {where} should be a table.")
-        self.table, self.where, self.name = table, where, name
-
-    def problem(self, message: str) -> PlanContentProblem:
-        return PlanContentProblem(f"{self.name}: {self.where}: {message}")
-
-    def text(self, key: str, default: str | None = None) -> str:
-        value = self.table.get(key, default)
-        if value is None:
-            raise self.problem(f"'{key}' is missing.")
-        if not isinstance(value, str) or (default is None and not value.strip()):
-            raise self.problem(f"'{key}' should be text.")
-        return value
-
-    def texts(self, key: str) -> tuple[str, ...]:
-        value = self.table.get(key, [])
-        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-            raise self.problem(f"'{key}' should be a list of text.")
-        return tuple(value)
-
-    def tables(self, key: str) -> list[Any]:
-        value = self.table.get(key, [])
-        if not isinstance(value, list):
-            raise self.problem(f"'{key}' should be a list of tables.")
-        return value
-
-    def only(self, *keys: str) -> None:
-        unknown = sorted(set(self.table) - set(keys))
-        if unknown:
-            raise self.problem(f"unknown key '{unknown[0]}'.")
-
-
 def _row_kind(key: str, table: Any, name: str) -> RowKind:
-    read = _Reader(table, f"[rows.{key}]", name)
+    read = TableReader(table, f"[rows.{key}]", name, PlanContentProblem)
     read.only("one", "many", "field", "ready")
     fields = []
     for number, raw in enumerate(read.tables("field"), start=1):
-        each = _Reader(raw, f"[rows.{key}] field {number}", name)
+        each = TableReader(raw, f"[rows.{key}] field {number}", name, PlanContentProblem)
         each.only("key", "label", "hint", "required", "kind")
         kind = each.text("kind", "text")
         if kind not in FIELD_KINDS:
             raise each.problem(f"'kind' should be one of {', '.join(FIELD_KINDS)}.")
-        required = raw.get("required", False)
-        if not isinstance(required, bool):
-            raise each.problem("'required' should be true or false.")
+        required = each.flag("required")
         fields.append(
             RowField(
                 key=each.text("key"),
@@ -169,7 +130,7 @@ def _row_kind(key: str, table: Any, name: str) -> RowKind:
 def _section(
     number: int, raw: Any, kinds: dict[str, RowKind], modes: set[str], name: str
 ) -> Section:
-    read = _Reader(raw, f"section {number}", name)
+    read = TableReader(raw, f"section {number}", name, PlanContentProblem)
     read.only("key", "title", "about", "leads", "checklist", "rows", "default_rows")
     key = read.text("key")
     read.where = f"section '{key}'"
@@ -203,20 +164,20 @@ def _section(
 
 def parse_content(data: dict[str, Any], name: str = CONTENT_FILE) -> PlanContent:
     """Check the file's data and build the content; raises PlanContentProblem."""
-    top = _Reader(data, "the top level", name)
+    top = TableReader(data, "the top level", name, PlanContentProblem)
     top.only("source", "number", "mode", "rows", "section")
-    source = _Reader(data.get("source"), "[source]", name)
+    source = TableReader(data.get("source"), "[source]", name, PlanContentProblem)
     source.only("title", "short")
     modes = []
     for number, raw in enumerate(top.tables("mode"), start=1):
-        read = _Reader(raw, f"plan {number}", name)
+        read = TableReader(raw, f"plan {number}", name, PlanContentProblem)
         read.only("key", "title", "about")
         modes.append(Mode(read.text("key"), read.text("title"), read.text("about")))
     if not modes:
         raise top.problem("there should be at least one plan ([[mode]]).")
     numbers = []
     for number, raw in enumerate(top.tables("number"), start=1):
-        read = _Reader(raw, f"number {number}", name)
+        read = TableReader(raw, f"number {number}", name, PlanContentProblem)
         read.only("label", "short", "number", "source")
         numbers.append(
             Number(read.text("label"), read.text("short"), read.text("number"), read.text("source"))
@@ -244,11 +205,7 @@ def parse_content(data: dict[str, Any], name: str = CONTENT_FILE) -> PlanContent
 
 
 def parse_content_text(text: str, name: str = CONTENT_FILE) -> PlanContent:
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
-        raise PlanContentProblem(f"{name}: not valid TOML ({error}).") from None
-    return parse_content(data, name)
+    return parse_content(parse_toml(text, name, PlanContentProblem), name)
 
 
 CONTENT = parse_content(load_toml(CONTENT_FILE))

@@ -1,0 +1,20 @@
+"""Help is one key away on every screen once Cairn is unlocked: the numbers to call and the
+person's own contacts. The key is a priority binding so that no focused field or modal
+question can swallow it; it never types a character, so that is safe."""
+
+from __future__ import annotations
+
+from textual.binding import Binding
+
+from tui.config import keys_label
+from tui.session import Session
+
+HELP_KEYS = "f1,ctrl+g"
+HELP_ID = "help-now"
+HELP = Binding(HELP_KEYS, "help_now", "Help", id=HELP_ID, priority=True)
+
+
+def help_label(session: Session) -> str:
+    """How the help key reads on screen, following the person's keymap."""
+    keys = session.settings.keys.get(HELP_ID, HELP_KEYS)
+    return keys_label(tuple(key.strip() for key in keys.split(",")))

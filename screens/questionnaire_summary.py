@@ -1,0 +1,157 @@
+"""What a run's answers show, area by area, in the content file's neutral words; how each
+area has moved since the runs kept before, as a small chart; and next steps. The person
+chooses to keep the run (K) or throw it away (D); until then it waits as unfinished."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Static
+
+from styles import stylesheet
+from tui import questionnaire as q
+from tui.session import Session
+from tui.vault import VaultError
+
+from ._dates import long_date
+from ._footer import CairnFooter
+from ._help import help_label
+from ._text import say
+from .confirm import ask
+
+MARKS = "▁▂▃▄▅▆▇█"
+CHART_RUNS = 12  # the most recent runs shown in the chart
+
+
+def mark(level: float | None) -> str:
+    """One run's level in an area as a bar: taller means more worth noticing."""
+    if level is None:
+        return "·"
+    return MARKS[round(level / (len(q.ANSWERS) - 1) * (len(MARKS) - 1))]
+
+
+class SummaryScreen(Screen[None]):
+    CSS_PATH = stylesheet("questionnaire_summary.tcss")
+    BINDINGS = [
+        Binding("k", "keep", "Keep this run", id="summary-keep"),
+        Binding("d", "discard", "Throw away", id="summary-discard"),
+        Binding("j", "journal", "Journal", id="summary-journal"),
+        Binding("s", "safety_plan", "Safety plan", id="summary-plan"),
+        Binding("l", "learn", "Learn", id="summary-learn"),
+        Binding("escape", "app.pop_screen", "Back", id="summary-back"),
+    ]
+
+    def __init__(self, session: Session, questionnaire: q.Questionnaire, run: q.Run) -> None:
+        super().__init__()
+        self.session = session
+        self.questionnaire = questionnaire
+        self.run = run
+        self.decided = False
+        self.earlier = q.saved_runs(session.unlocked, questionnaire)
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="summary-body"):
+            yield Static(self.questionnaire.title, classes="title", markup=False)
+            yield Static(say("summary", "title"), classes="heading", markup=False)
+            reflection = say("summary", "reflection")
+            if self.earlier:
+                reflection += " " + say("summary", "compared", day=_day(self.earlier[-1]))
+            yield Static(reflection, classes="muted", markup=False)
+            yield from self._areas()
+            yield Static(say("summary", "over_time"), classes="heading", markup=False)
+            yield Static(self._chart(), id="summary-chart", markup=False)
+            yield Static(say("summary", "chart_about"), classes="muted", markup=False)
+            yield Static(say("summary", "next"), classes="heading", markup=False)
+            steps = [say("summary", key) for key in ("next_journal", "next_plan", "next_learn")]
+            steps.append(say("summary", "next_help", help=help_label(self.session)))
+            yield Static("\n".join(steps), id="summary-next", markup=False)
+        yield Static(say("summary", "choose"), id="summary-choice", markup=False)
+        yield CairnFooter()
+
+    def on_mount(self) -> None:
+        self.query_one("#summary-body").focus()
+
+    def _areas(self) -> ComposeResult:
+        previous = self.earlier[-1] if self.earlier else None
+        for shown in q.reflect(self.questionnaire, self.run.answers):
+            yield Static(shown.area.title, classes="area-title", markup=False)
+            parts = [shown.text or say("summary", "unanswered")]
+            if previous is not None:
+                earlier = q.reflect_area(self.questionnaire, shown.area, previous.answers)
+                moved = q.change(earlier.level, shown.level)
+                if moved is not None:
+                    parts.append(say("summary", moved))
+            yield Static(" ".join(parts), classes="area-text", markup=False)
+            if shown.noticed:
+                lines = [say("summary", "noticed")]
+                for item in shown.noticed:
+                    answer = q.ANSWERS[self.run.answers[item.key] or 0]
+                    lines.append(f"  · {item.text} ({answer.lower()})")
+                yield Static("\n".join(lines), classes="area-noticed", markup=False)
+
+    def _chart(self) -> Content:
+        kept = [run.answers for run in self.earlier][-(CHART_RUNS - 1) :]
+        runs = [*kept, self.run.answers]
+        levels = q.levels_over_time(self.questionnaire, runs)
+        width = max(len(area.title) for area in self.questionnaire.areas)
+        lines = []
+        for area in self.questionnaire.areas:
+            marks = "".join(mark(level) for level in levels[area.key])
+            lines.append(Content.assemble(f"{area.title:<{width}}  ", (marks, "bold")))
+        return Content("\n").join(lines)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("keep", "discard"):
+            return not self.decided
+        return True
+
+    def action_keep(self) -> None:
+        try:
+            q.save_run(self.session.unlocked, self.run)
+        except VaultError as problem:
+            self._say(str(problem))
+            return
+        self._decided(say("summary", "kept"))
+
+    def action_discard(self) -> None:
+        def discard() -> None:
+            try:
+                q.discard_unfinished(self.session.unlocked, self.questionnaire)
+            except VaultError as problem:
+                self._say(str(problem))
+                return
+            self._decided(say("summary", "discarded"))
+
+        ask(self, "summary.discard", keys=("y", "n"), then=discard)
+
+    def _decided(self, sentence: str) -> None:
+        self.decided = True
+        self._say(sentence)
+        self.refresh_bindings()
+
+    def _say(self, sentence: str) -> None:
+        self.query_one("#summary-choice", Static).update(sentence)
+
+    def action_journal(self) -> None:
+        from .journal import JournalScreen
+
+        self.app.push_screen(JournalScreen(self.session))
+
+    def action_safety_plan(self) -> None:
+        from .plan import SafetyPlanScreen
+
+        self.app.push_screen(SafetyPlanScreen(self.session))
+
+    def action_learn(self) -> None:
+        from .learn import LearnScreen
+
+        self.app.push_screen(LearnScreen(self.session))
+
+
+def _day(run: q.Run) -> str:
+    return long_date(datetime.fromisoformat(run.finished or run.started).date())

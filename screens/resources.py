@@ -1,0 +1,97 @@
+"""Help and numbers to call, one key from every screen: the two numbers Cairn ships (with
+where they come from), and the person's own trusted people and local lines from their
+safety plan. Adding to either opens that part of the plan, so each lives in one place."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Static
+
+from styles import stylesheet
+from tui import safety_plan
+from tui.session import Session
+from tui.visible import one_line
+
+from ._footer import CairnFooter
+from ._text import say
+
+
+class ResourcesScreen(Screen[None]):
+    is_help = True  # the help key does nothing here: this is where it leads
+    CSS_PATH = stylesheet("resources.tcss")
+    BINDINGS = [
+        Binding("a", "section('lines')", "Your lines", id="resources-lines"),
+        Binding("t", "section('people')", "Trusted people", id="resources-people"),
+        Binding("l", "learn", "Learn", id="resources-learn"),
+        Binding("escape", "app.pop_screen", "Back", id="resources-back"),
+    ]
+
+    def __init__(self, session: Session) -> None:
+        super().__init__()
+        self.session = session
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="resources-body"):
+            yield Static(say("resources", "title"), classes="title", markup=False)
+            yield Static(say("resources", "numbers"), classes="heading", markup=False)
+            yield Static(_numbers(), id="resources-numbers", markup=False)
+            source = say("resources", "source", source=safety_plan.CONTENT.source_short)
+            yield Static(source, classes="source", markup=False)
+            yield Static(say("resources", "lines"), classes="heading", markup=False)
+            yield Static("", id="resources-lines", markup=False)
+            yield Static(say("resources", "people"), classes="heading", markup=False)
+            yield Static("", id="resources-people", markup=False)
+            yield Static(say("resources", "keys"), classes="keys-hint", markup=False)
+        yield CairnFooter()
+
+    def on_screen_resume(self) -> None:
+        # Also on the first showing; afterwards the plan may have changed behind this screen.
+        plan = safety_plan.load(self.session.unlocked)
+        people = [
+            (str(row.get("name", "")), str(row.get("reach", "")), str(row.get("check_in", "")))
+            for row in plan.trusted_people()
+        ]
+        lines = [
+            (str(row.get("name", "")), str(row.get("number", "")), str(row.get("when", "")))
+            for row in plan.section("lines").rows
+        ]
+        self.query_one("#resources-people", Static).update(
+            _rows(people) if people else Content(say("resources", "no_people"))
+        )
+        self.query_one("#resources-lines", Static).update(
+            _rows(lines) if lines else Content(say("resources", "no_lines"))
+        )
+        self.query_one("#resources-body").focus()
+
+    def action_section(self, key: str) -> None:
+        from .plan_section import PlanSectionScreen
+
+        self.app.push_screen(PlanSectionScreen(self.session, key))
+
+    def action_learn(self) -> None:
+        from .learn import LearnScreen
+
+        self.app.push_screen(LearnScreen(self.session))
+
+
+def _numbers() -> Content:
+    return Content("\n").join(
+        Content.assemble((f"{n.number:<14}", "bold"), n.label) for n in safety_plan.CONTENT.numbers
+    )
+
+
+def _rows(rows: list[tuple[str, str, str]]) -> Content:
+    """One line each: the name in bold, then how to reach them, then a note, all literal."""
+    lines = []
+    for name, reach, note in rows:
+        parts: list[str | tuple[str, str]] = [(one_line(name), "bold")]
+        if reach.strip():
+            parts += ["  ", one_line(reach)]
+        if note.strip():
+            parts += ["  ·  ", (one_line(note), "dim")]
+        lines.append(Content.assemble(*parts))
+    return Content("\n").join(lines)

@@ -1,0 +1,84 @@
+"""Shown at once when the person answers that they feel unsafe often or always: the
+emergency number, the hotline and their own trusted people, with the safety plan one key
+away, before the questionnaire goes on."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Static
+
+from styles import stylesheet
+from tui import safety_plan
+from tui.session import Session
+from tui.visible import one_line
+
+from ._footer import CairnFooter
+from ._text import say
+
+
+class SafetyNowScreen(Screen[None]):
+    CSS_PATH = stylesheet("safety_now.tcss")
+    BINDINGS = [
+        Binding("s", "safety_plan", "Safety plan", id="safety-now-plan"),
+        Binding("enter,escape", "go_on", "Go on", id="safety-now-go-on"),
+    ]
+
+    def __init__(self, session: Session) -> None:
+        super().__init__()
+        self.session = session
+
+    def compose(self) -> ComposeResult:
+        numbers = safety_plan.CONTENT.numbers
+        emergency, others = numbers[0], numbers[1:]
+        with VerticalScroll(id="safety-now-body"):
+            yield Static(say("safety_now", "title"), classes="title", markup=False)
+            yield Static(
+                Content.assemble((say("safety_now", "now", emergency=emergency.number), "bold")),
+                id="safety-now-emergency",
+                markup=False,
+            )
+            yield Static(say("safety_now", "talk"), markup=False)
+            yield Static(
+                Content("\n").join(
+                    Content.assemble((f"{n.number:<14}", "bold"), n.label) for n in others
+                ),
+                id="safety-now-numbers",
+                markup=False,
+            )
+            yield Static(
+                say("safety_now", "source", source=safety_plan.CONTENT.source_short),
+                classes="source",
+                markup=False,
+            )
+            yield Static("", id="safety-now-people", markup=False)
+            yield Static(say("safety_now", "keys"), classes="keys-hint", markup=False)
+        yield CairnFooter()
+
+    def on_screen_resume(self) -> None:
+        # Also on the first showing; the person may have added someone in the plan since.
+        people = safety_plan.load(self.session.unlocked).trusted_people()
+        if people:
+            lines = [Content(say("safety_now", "trusted"))]
+            for person in people:
+                name, reach = (
+                    one_line(str(person.get("name", ""))),
+                    one_line(str(person.get("reach", ""))),
+                )
+                lines.append(Content.assemble("  ", (name, "bold"), f"  {reach}" if reach else ""))
+            shown = Content("\n").join(lines)
+        else:
+            shown = Content(say("safety_now", "none_trusted"))
+        self.query_one("#safety-now-people", Static).update(shown)
+        self.query_one("#safety-now-body").focus()
+
+    def action_safety_plan(self) -> None:
+        from .plan import SafetyPlanScreen
+
+        self.app.push_screen(SafetyPlanScreen(self.session))
+
+    def action_go_on(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,90 @@
+"""The learn pages: plain Markdown under tui/content/learn/, one page per file, each ending
+with the sources it rests on. Checked when they are loaded, and searchable word by word."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from importlib.resources.abc import Traversable
+
+from .content.checks import ContentProblem
+
+FOLDER = "learn"
+SOURCES_HEADING = "## Sources"
+
+
+class LearnPageProblem(ContentProblem):
+    """A learn page is not usable; ``str()`` names the file and what is wrong."""
+
+
+@dataclass(frozen=True)
+class LearnPage:
+    key: str  # the file name without ".md"
+    title: str
+    text: str  # the whole page, Markdown
+
+    @property
+    def sources(self) -> tuple[str, ...]:
+        tail = self.text.split(SOURCES_HEADING, 1)[1]
+        items = re.split(r"^- ", tail, flags=re.MULTILINE)[1:]
+        return tuple(" ".join(item.split()) for item in items)
+
+
+@dataclass(frozen=True)
+class Found:
+    page: LearnPage
+    line: str  # the first line that holds every word, for showing where it is
+
+
+def parse_page(name: str, text: str) -> LearnPage:
+    """Check one page: a '# ' title first, and a last section of sources that lists some."""
+    lines = text.strip().splitlines()
+    if not lines or not lines[0].startswith("# ") or not lines[0][2:].strip():
+        raise LearnPageProblem(f"{name}: the first line should be the title, like '# Title'.")
+    headings = [line for line in lines if line.startswith("## ")]
+    if not headings or headings[-1].strip() != SOURCES_HEADING:
+        raise LearnPageProblem(f"{name}: the last section should be '{SOURCES_HEADING}'.")
+    page = LearnPage(name.removesuffix(".md"), lines[0][2:].strip(), text)
+    if not page.sources:
+        raise LearnPageProblem(f"{name}: '{SOURCES_HEADING}' should list at least one source.")
+    return page
+
+
+def load_pages(folder: Traversable | None = None) -> tuple[LearnPage, ...]:
+    """Every page in the folder (by default the shipped one), in file-name order; raises
+    LearnPageProblem."""
+    if folder is None:
+        folder = resources.files("tui.content").joinpath(FOLDER)
+    files = sorted((f for f in folder.iterdir() if f.name.endswith(".md")), key=lambda f: f.name)
+    pages = tuple(parse_page(f.name, f.read_text("utf-8")) for f in files)
+    if not pages:
+        raise LearnPageProblem(f"{FOLDER}: there are no pages.")
+    return pages
+
+
+@cache
+def pages() -> tuple[LearnPage, ...]:
+    return load_pages()
+
+
+def _plain(line: str) -> str:
+    return " ".join(re.sub(r"[*_`#>]", "", line).split())
+
+
+def search(pages: tuple[LearnPage, ...], query: str) -> list[Found]:
+    """Pages whose text holds every word of the query (any case), with the first line that
+    holds them all, or else the first line that holds the first word."""
+    words = query.casefold().split()
+    if not words:
+        return [Found(page, "") for page in pages]
+    found = []
+    for page in pages:
+        folded = page.text.casefold()
+        if not all(word in folded for word in words):
+            continue
+        lines = [_plain(line) for line in page.text.splitlines() if line.strip()]
+        best = next((ln for ln in lines if all(w in ln.casefold() for w in words)), None)
+        found.append(Found(page, best or next(ln for ln in lines if words[0] in ln.casefold())))
+    return found

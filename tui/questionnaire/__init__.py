@@ -1,0 +1,59 @@
+"""The conflict-health questionnaire: its definition (data under
+tui/content/questionnaires/), what a run's answers show, and the runs kept in the vault.
+No screens here, and never a diagnosis: the words it gives back are the content file's."""
+
+from functools import cache
+
+from .definition import (
+    ANSWERS,
+    Area,
+    Item,
+    Questionnaire,
+    QuestionnaireProblem,
+    load_questionnaires,
+    parse_questionnaire,
+    parse_questionnaire_text,
+)
+from .reflection import AreaReflection, change, levels_over_time, reflect, reflect_area
+from .runs import (
+    SAVED,
+    UNFINISHED,
+    Run,
+    discard_unfinished,
+    keep_unfinished,
+    save_run,
+    saved_runs,
+    unfinished,
+)
+
+
+@cache
+def questionnaires() -> tuple[Questionnaire, ...]:
+    """The shipped questionnaires, checked once; raises QuestionnaireProblem."""
+    return load_questionnaires()
+
+
+__all__ = [
+    "ANSWERS",
+    "SAVED",
+    "UNFINISHED",
+    "Area",
+    "AreaReflection",
+    "Item",
+    "Questionnaire",
+    "QuestionnaireProblem",
+    "Run",
+    "change",
+    "discard_unfinished",
+    "keep_unfinished",
+    "levels_over_time",
+    "load_questionnaires",
+    "parse_questionnaire",
+    "parse_questionnaire_text",
+    "questionnaires",
+    "reflect",
+    "reflect_area",
+    "save_run",
+    "saved_runs",
+    "unfinished",
+]
