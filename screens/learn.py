@@ -125,16 +125,23 @@ class LearnPageScreen(Screen[None]):
 
     @on(PageViewer.Drawn)
     def page_drawn(self) -> None:
-        # Opened from a search: go straight to the first place that holds its words.
-        if self.words and self._last < 0:
-            self.call_after_refresh(self.action_next_match)
+        # Opened from a search: go straight to the first place that holds its words. The
+        # viewer may say it is drawn more than once; going to the first place is the same.
+        if self.words:
+            self.call_after_refresh(self._go_to_match, 0)
 
     def _blocks(self) -> list[MarkdownBlock]:
-        return list(self.query_one(MarkdownViewer).document.query(MarkdownBlock))
+        """Paragraphs and headings: a list holds its items, and would be found twice."""
+        blocks = self.query_one(MarkdownViewer).document.query(MarkdownBlock)
+        return [block for block in blocks if not block.query(MarkdownBlock)]
 
     def action_next_match(self) -> None:
+        self._go_to_match(self._last + 1)
+
+    def _go_to_match(self, start: int) -> None:
+        """The first block from ``start`` (going round to the top) that holds every word."""
         blocks = self._blocks()
-        for index in list(range(self._last + 1, len(blocks))) + list(range(self._last + 1)):
+        for index in [*range(start, len(blocks)), *range(min(start, len(blocks)))]:
             source = (blocks[index].source or "").casefold()
             if all(word in source for word in self.words):
                 self._last = index

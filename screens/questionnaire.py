@@ -69,9 +69,12 @@ class QuestionnaireScreen(Screen[None]):
         keep = listed.highlighted or 0
         listed.set_options(self._choice(choice) for choice in self.choices)
         listed.highlighted = min(keep, len(self.choices) - 1)
+        self._describe(self.highlighted)
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        chosen = self.choices[event.option_index]
+        self._describe(self.choices[event.option_index])
+
+    def _describe(self, chosen: q.Questionnaire) -> None:
         self.query_one("#questionnaire-title", Static).update(chosen.title)
         about = f"{chosen.about} {chosen.person}\n\n{chosen.is_not}"
         self.query_one("#questionnaire-about", Static).update(about)

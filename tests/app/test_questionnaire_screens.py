@@ -314,6 +314,16 @@ async def test_learn_pages_are_searched_and_open_at_the_words_found(
         viewer = app.screen.query_one(MarkdownViewer)
         await wait_for(pilot, lambda: viewer.scroll_y > 0)  # moved down to the words
         await pilot.press("escape", "ctrl+u")
+        await pilot.press(*"tension", "enter")  # the first page with it: the four phases
+        await wait_for(pilot, lambda: screen_name(pilot) == "LearnPageScreen")
+        await wait_for(pilot, lambda: app.screen._last >= 0)
+        viewer = app.screen.query_one(MarkdownViewer)
+        first, seen = app.screen._last, viewer.scroll_y
+        sources = [(block.source or "").casefold() for block in app.screen._blocks()]
+        assert "tension" in sources[first] and not any("tension" in s for s in sources[:first])
+        await pilot.press("n")  # the next place with the word, further down
+        await wait_for(pilot, lambda: app.screen._last > first and viewer.scroll_y > seen)
+        await pilot.press("escape", "ctrl+u")
         await pilot.press(*"elephants")
         await wait_for(pilot, lambda: "No page" in str(listed.get_option_at_index(0).prompt))
 

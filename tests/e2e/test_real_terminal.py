@@ -316,6 +316,7 @@ def test_the_questionnaire_and_help_in_a_real_terminal(
     term.wait_text("Q the questionnaire")
     term.keys("q")
     term.wait_text("Not taken yet.")
+    term.wait_text(shipped.title)  # the introduction is drawn with the list, not after it
     term.keys("Enter")
     term.wait_text(f"Statement 1 of {len(shipped.items)}")
     term.keys("Down", "Down", "Enter")  # the first Down reaches "never", the second "rarely"
