@@ -96,6 +96,8 @@ def _validate(document: dict[str, Any], path: Path, text: str) -> Settings:
         )
     if "escape" in panic_keys:
         raise problem("panic_keys", "must not use escape, which is unreliable over SSH")
+    if any(_types_text(k) for k in panic_keys):
+        raise problem("panic_keys", _TYPES_TEXT)
     action = document.get("panic_action", defaults.panic_action)
     if action not in PANIC_ACTIONS:
         raise problem("panic_action", 'must be "lock" or "exit"')
@@ -117,6 +119,9 @@ def _validate(document: dict[str, Any], path: Path, text: str) -> Settings:
         for v in keys.values()
     ):
         raise problem("keys", 'must be a table of binding ids to keys, such as quit = "ctrl+q"')
+    for binding in _BEFORE_FIELDS:
+        if binding in keys and any(_types_text(k.strip()) for k in keys[binding].split(",")):
+            raise problem(f"keys.{binding}", _TYPES_TEXT)
     return Settings(
         panic_keys=tuple(panic_keys),
         panic_action=str(action),
@@ -126,6 +131,16 @@ def _validate(document: dict[str, Any], path: Path, text: str) -> Settings:
         mouse=mouse,
         keys={str(k): str(v) for k, v in keys.items()},
     )
+
+
+# Bindings that act before a focused field sees the key (panic, help): a key that types
+# something would then never reach the field.
+_BEFORE_FIELDS = ("panic", "help-now")
+_TYPES_TEXT = "must be keys that type nothing, such as f12 or ctrl+backslash"
+
+
+def _types_text(key: str) -> bool:
+    return len(key) == 1 or key in {"space", "enter", "tab", "backspace"}
 
 
 _KEY_NAMES = {"backslash": "\\", "slash": "/", "space": "Space", "enter": "Enter", "tab": "Tab"}
