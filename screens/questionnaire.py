@@ -117,9 +117,10 @@ class QuestionnaireScreen(Screen[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "start_again":
-            if not self.is_mounted or not self.choices:
+            vault = self.session.vault  # asked while drawing, perhaps as the vault locks
+            if not self.is_mounted or not self.choices or vault is None or not vault.is_open:
                 return False
-            return q.unfinished(self.session.unlocked, self.highlighted) is not None
+            return q.unfinished(vault, self.highlighted) is not None
         return True
 
     def action_start_again(self) -> None:
