@@ -3,6 +3,8 @@ person's first trusted contact, so help is never more than a glance away."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from textual.content import Content
 from textual.widgets import Static
 
@@ -41,3 +43,23 @@ class EmergencyBar(Static):
 
     def show(self, plan: safety_plan.SafetyPlan) -> None:
         self.update(emergency_line(plan))
+
+
+def number_lines(numbers: Iterable[safety_plan.Number]) -> Content:
+    """One number per line, the number first so it is found at a glance."""
+    return Content("\n").join(
+        Content.assemble((f"{n.number:<14}", "bold"), n.label) for n in numbers
+    )
+
+
+def contact_lines(rows: Iterable[tuple[str, str, str]], indent: str = "") -> Content:
+    """One contact per line: the name in bold, how to reach them, then a note; all literal."""
+    lines = []
+    for name, reach, note in rows:
+        parts: list[str | tuple[str, str]] = [indent, (one_line(name), "bold")]
+        if reach.strip():
+            parts += ["  ", one_line(reach)]
+        if note.strip():
+            parts += ["  ·  ", (one_line(note), "dim")]
+        lines.append(Content.assemble(*parts))
+    return Content("\n").join(lines)

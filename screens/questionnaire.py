@@ -4,8 +4,6 @@ run, goes on with an unfinished one, or shows a finished one's summary again."""
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -39,6 +37,8 @@ class QuestionnaireScreen(Screen[None]):
         self.session = session
         self.problem: str | None = None
         self.choices: tuple[q.Questionnaire, ...] = ()
+        # questionnaire key -> its unfinished run, as the vault held it when this screen showed
+        self.waiting: dict[str, q.Run] = {}
         try:
             self.choices = q.questionnaires()
         except q.QuestionnaireProblem as problem:  # a damaged install: say so, calmly
@@ -65,6 +65,9 @@ class QuestionnaireScreen(Screen[None]):
         # Also on the first showing; afterwards a run may have moved on.
         if not self.choices:
             return
+        vault = self.session.unlocked
+        found = ((chosen.key, q.unfinished(vault, chosen)) for chosen in self.choices)
+        self.waiting = {key: run for key, run in found if run is not None}
         listed = self.query_one(OptionList)
         keep = listed.highlighted or 0
         listed.set_options(self._choice(choice) for choice in self.choices)
@@ -81,8 +84,7 @@ class QuestionnaireScreen(Screen[None]):
         self.refresh_bindings()
 
     def _choice(self, chosen: q.Questionnaire) -> Option:
-        vault = self.session.unlocked
-        run = q.unfinished(vault, chosen)
+        run = self.waiting.get(chosen.key)
         if run is not None:
             answered = run.answered_count(chosen)
             if run.is_complete(chosen):
@@ -92,10 +94,10 @@ class QuestionnaireScreen(Screen[None]):
                     "questionnaire", "unfinished", answered=answered, total=len(chosen.items)
                 )
         else:
-            kept = q.saved_runs(vault, chosen)
+            kept = q.saved_runs(self.session.unlocked, chosen)
             if kept:
-                last = datetime.fromisoformat(kept[-1].finished or kept[-1].started).date()
-                status = say("questionnaire", "kept", count=len(kept), day=long_date(last))
+                day = long_date(kept[-1].day)
+                status = say("questionnaire", "kept", count=len(kept), day=day)
             else:
                 status = say("questionnaire", "not_taken")
         return Option(Content.assemble((chosen.short, "bold"), "\n", (f"   {status}", "dim")))
@@ -109,7 +111,7 @@ class QuestionnaireScreen(Screen[None]):
         from .questionnaire_summary import SummaryScreen
 
         chosen = self.choices[event.option_index]
-        run = q.unfinished(self.session.unlocked, chosen)
+        run = self.waiting.get(chosen.key)
         if run is not None and run.is_complete(chosen):
             self.app.push_screen(SummaryScreen(self.session, chosen, run))
         else:
@@ -117,10 +119,7 @@ class QuestionnaireScreen(Screen[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "start_again":
-            vault = self.session.vault  # asked while drawing, perhaps as the vault locks
-            if not self.is_mounted or not self.choices or vault is None or not vault.is_open:
-                return False
-            return q.unfinished(vault, self.highlighted) is not None
+            return self.is_mounted and bool(self.choices) and self.highlighted.key in self.waiting
         return True
 
     def action_start_again(self) -> None:

@@ -4,8 +4,6 @@ chooses to keep the run (K) or throw it away (D); until then it waits as unfinis
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -60,7 +58,7 @@ class SummaryScreen(Screen[None]):
             yield Static(say("summary", "title"), classes="heading", markup=False)
             reflection = say("summary", "reflection")
             if self.earlier:
-                reflection += " " + say("summary", "compared", day=_day(self.earlier[-1]))
+                reflection += " " + say("summary", "compared", day=long_date(self.earlier[-1].day))
             yield Static(reflection, classes="muted", markup=False)
             yield from self._areas()
             yield Static(say("summary", "over_time"), classes="heading", markup=False)
@@ -151,7 +149,3 @@ class SummaryScreen(Screen[None]):
         from .learn import LearnScreen
 
         self.app.push_screen(LearnScreen(self.session))
-
-
-def _day(run: q.Run) -> str:
-    return long_date(datetime.fromisoformat(run.finished or run.started).date())

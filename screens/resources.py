@@ -14,8 +14,8 @@ from textual.widgets import Static
 from styles import stylesheet
 from tui import safety_plan
 from tui.session import Session
-from tui.visible import one_line
 
+from ._emergency import contact_lines, number_lines
 from ._footer import CairnFooter
 from ._text import say
 
@@ -38,7 +38,9 @@ class ResourcesScreen(Screen[None]):
         with VerticalScroll(id="resources-body"):
             yield Static(say("resources", "title"), classes="title", markup=False)
             yield Static(say("resources", "numbers"), classes="heading", markup=False)
-            yield Static(_numbers(), id="resources-numbers", markup=False)
+            yield Static(
+                number_lines(safety_plan.CONTENT.numbers), id="resources-numbers", markup=False
+            )
             source = say("resources", "source", source=safety_plan.CONTENT.source_short)
             yield Static(source, classes="source", markup=False)
             yield Static(say("resources", "lines"), classes="heading", markup=False)
@@ -60,10 +62,10 @@ class ResourcesScreen(Screen[None]):
             for row in plan.section("lines").rows
         ]
         self.query_one("#resources-people", Static).update(
-            _rows(people) if people else Content(say("resources", "no_people"))
+            contact_lines(people) if people else Content(say("resources", "no_people"))
         )
         self.query_one("#resources-lines", Static).update(
-            _rows(lines) if lines else Content(say("resources", "no_lines"))
+            contact_lines(lines) if lines else Content(say("resources", "no_lines"))
         )
         self.query_one("#resources-body").focus()
 
@@ -76,22 +78,3 @@ class ResourcesScreen(Screen[None]):
         from .learn import LearnScreen
 
         self.app.push_screen(LearnScreen(self.session))
-
-
-def _numbers() -> Content:
-    return Content("\n").join(
-        Content.assemble((f"{n.number:<14}", "bold"), n.label) for n in safety_plan.CONTENT.numbers
-    )
-
-
-def _rows(rows: list[tuple[str, str, str]]) -> Content:
-    """One line each: the name in bold, then how to reach them, then a note, all literal."""
-    lines = []
-    for name, reach, note in rows:
-        parts: list[str | tuple[str, str]] = [(one_line(name), "bold")]
-        if reach.strip():
-            parts += ["  ", one_line(reach)]
-        if note.strip():
-            parts += ["  ·  ", (one_line(note), "dim")]
-        lines.append(Content.assemble(*parts))
-    return Content("\n").join(lines)

@@ -14,8 +14,8 @@ from textual.widgets import Static
 from styles import stylesheet
 from tui import safety_plan
 from tui.session import Session
-from tui.visible import one_line
 
+from ._emergency import contact_lines, number_lines
 from ._footer import CairnFooter
 from ._text import say
 
@@ -42,13 +42,7 @@ class SafetyNowScreen(Screen[None]):
                 markup=False,
             )
             yield Static(say("safety_now", "talk"), markup=False)
-            yield Static(
-                Content("\n").join(
-                    Content.assemble((f"{n.number:<14}", "bold"), n.label) for n in others
-                ),
-                id="safety-now-numbers",
-                markup=False,
-            )
+            yield Static(number_lines(others), id="safety-now-numbers", markup=False)
             yield Static(
                 say("safety_now", "source", source=safety_plan.CONTENT.source_short),
                 classes="source",
@@ -62,14 +56,9 @@ class SafetyNowScreen(Screen[None]):
         # Also on the first showing; the person may have added someone in the plan since.
         people = safety_plan.load(self.session.unlocked).trusted_people()
         if people:
-            lines = [Content(say("safety_now", "trusted"))]
-            for person in people:
-                name, reach = (
-                    one_line(str(person.get("name", ""))),
-                    one_line(str(person.get("reach", ""))),
-                )
-                lines.append(Content.assemble("  ", (name, "bold"), f"  {reach}" if reach else ""))
-            shown = Content("\n").join(lines)
+            rows = [(str(p.get("name", "")), str(p.get("reach", "")), "") for p in people]
+            heading = Content(say("safety_now", "trusted"))
+            shown = Content("\n").join([heading, contact_lines(rows, indent="  ")])
         else:
             shown = Content(say("safety_now", "none_trusted"))
         self.query_one("#safety-now-people", Static).update(shown)

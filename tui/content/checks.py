@@ -54,14 +54,6 @@ class TableReader:
             raise self.problem(f"'{key}' should be true or false.")
         return value
 
-    def number(self, key: str) -> int:
-        value = self.table.get(key)
-        if value is None:
-            raise self.problem(f"'{key}' is missing.")
-        if not isinstance(value, int) or isinstance(value, bool) or value < 1:
-            raise self.problem(f"'{key}' should be a whole number from 1.")
-        return value
-
     def tables(self, key: str) -> list[Any]:
         value = self.table.get(key, [])
         if not isinstance(value, list):

@@ -5,6 +5,7 @@ chooses to save it. Every change is one atomic, durable write, or raises and cha
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from datetime import date, datetime
 from typing import Any
 
 from tinydb import Query
@@ -33,6 +34,11 @@ class Run:
         if answer is not None and answer not in range(len(ANSWERS)):
             raise ValueError(f"an answer is 0 to {len(ANSWERS) - 1}")
         return replace(self, answers={**self.answers, item: answer}, position=position)
+
+    @property
+    def day(self) -> date:
+        """The day it was kept (or, unfinished, begun), as its time was written."""
+        return datetime.fromisoformat(self.finished or self.started).date()
 
     def answered_count(self, questionnaire: Questionnaire) -> int:
         """Statements answered or skipped, of those the questionnaire asks now."""
