@@ -11,9 +11,11 @@ from __future__ import annotations
 
 from rich.segment import Segment
 from textual.strip import Strip
-from textual.widgets import Input, TextArea
+from textual.widgets import Input
 
 from tui.visible import visible
+
+from ._light_text_area import LightTextArea
 
 
 def _shown(strip: Strip) -> Strip:
@@ -23,7 +25,7 @@ def _shown(strip: Strip) -> Strip:
     return Strip([Segment(visible(text), style, control) for text, style, control in segments])
 
 
-class PlainTextArea(TextArea):
+class PlainTextArea(LightTextArea):
     def render_line(self, y: int) -> Strip:
         return _shown(super().render_line(y))
 

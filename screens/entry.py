@@ -61,6 +61,7 @@ class EntryScreen(Screen[journal.JournalEntry | None]):
         self._restore = state.get("fields") if state else None
         self._saved_values: dict[str, Any] = {}
         self._hint_dismissed = False
+        self._hint_text = ""
         self._said_saved = False
         self.tags = journal.tags_in_use(journal.entries(vault))
 
@@ -111,13 +112,16 @@ class EntryScreen(Screen[journal.JournalEntry | None]):
         # megabyte would otherwise cost a third of a second per key.
         facts = self._facts_text()[:FEELINGS_CHECKED]
         words = [] if self._hint_dismissed else feeling_words(facts)
-        if words:
-            shown = ", ".join(f"'{word}'" for word in words[:3])
-            hint.update(say("entry", "hint_feelings", words=shown))
-        else:
-            hint.update("")
-        hint.display = bool(words)
-        self.refresh_bindings()
+        shown = ", ".join(f"'{word}'" for word in words[:3])
+        text = say("entry", "hint_feelings", words=shown) if words else ""
+        # Only what changed is redrawn: this runs on every keystroke, and over a slow link
+        # each needless repaint of the hint or the footer is bytes the person waits for.
+        if text != self._hint_text:
+            self._hint_text = text
+            hint.update(text)
+        if hint.display != bool(words):
+            hint.display = bool(words)
+            self.refresh_bindings()  # F2 and F3 come and go with the hint
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("move_feelings", "keep_text"):

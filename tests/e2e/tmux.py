@@ -100,6 +100,32 @@ class Terminal:
         shown = self.wait(lambda s: EXIT_MARK in s, seconds, "the program to end")
         return int(shown.split(EXIT_MARK, 1)[1].split()[0])
 
+    def styled_screen(self) -> str:
+        """The screen with colours and attributes as escape sequences (a cursor drawn in
+        reverse video, a highlighted line) so that two screens differing only in style differ."""
+        return self._tmux("capture-pane", "-p", "-e", "-t", self.session)
+
+    def forget_screen(self) -> None:
+        """Reset tmux's copy of the screen to blank, telling the program nothing: whatever is
+        shown afterwards was drawn after this."""
+        self._tmux("send-keys", "-R", "-t", self.session)
+
+    def resize(self, width: int, height: int) -> None:
+        self._tmux("resize-window", "-t", self.session, "-x", str(width), "-y", str(height))
+
+    def settled(self, seconds: float = 20) -> str:
+        """The styled screen once two captures a moment apart agree (a frame may be mid-draw)."""
+        deadline = time.monotonic() + seconds
+        shown = self.styled_screen()
+        while True:
+            time.sleep(0.1)  # the interval between the two captures compared, not a wait
+            again = self.styled_screen()
+            if again == shown:
+                return shown
+            if time.monotonic() > deadline:
+                raise AssertionError(f"the screen kept changing for {seconds}s:\n{again}")
+            shown = again
+
     def pane_pid(self) -> int:
         return int(self._tmux("display-message", "-p", "-t", self.session, "#{pane_pid}").strip())
 
