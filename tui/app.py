@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import importlib
 import os
 import signal
 import sys
@@ -28,8 +29,9 @@ from screens._help import HELP
 from screens.blank import BlankScreen
 from styles import stylesheet
 
-from . import terminal
+from . import domain, terminal
 from .config import Settings
+from .content.checks import ContentProblem
 from .session import KeepsDraft, Session
 from .themes import HIGH_CONTRAST
 from .vault import VaultError, check_openable
@@ -80,6 +82,7 @@ class CairnApp(App[int]):
         self._leaving = False
         self.left_by: LeaveHow | None = None
         self.crashed: str | None = None
+        self.damaged_content: str | None = None  # one of Cairn's own files, named
         self.register_theme(HIGH_CONTRAST)
         self.theme = session.settings.theme
         keymap = {"panic": ",".join(session.settings.panic_keys), **session.settings.keys}
@@ -98,6 +101,17 @@ class CairnApp(App[int]):
         if idle > 0:
             self.set_interval(min(5.0, idle / 4), self._check_idle, name="idle-lock")
         self.push_screen(self.first_screen())
+
+    def on_ready(self) -> None:
+        # The rest of Cairn (journal, plan, questionnaire and their screens) loads once the
+        # first screen is on the terminal, while the passphrase is typed: the prompt shows
+        # sooner, and a damaged content file is still found before anything is unlocked.
+        self.screen.call_after_refresh(self._load_the_rest)
+
+    def _load_the_rest(self) -> None:
+        domain.load()
+        for module in ("screens.home", "screens.quick_note", "screens.draft_offer"):
+            importlib.import_module(module)
 
     def first_screen(self) -> Screen[Any]:
         from screens.problem import ProblemScreen
@@ -237,6 +251,8 @@ class CairnApp(App[int]):
     def _handle_exception(self, error: Exception) -> None:
         self._return_code = 1
         self.crashed = type(error).__name__
+        if isinstance(error, ContentProblem):
+            self.damaged_content = str(error)
         if self._exception is None:  # Pilot re-raises this in tests
             self._exception = error
             self._exception_event.set()
@@ -322,6 +338,12 @@ def run_app(session: Session, app_type: type[CairnApp] | None = None) -> int:
     finally:
         session.lock()
         terminal.leave_clean(session.settings.terminal_title)
+    if app.damaged_content is not None:
+        print(
+            f"Cairn cannot start because one of its own files is damaged: {app.damaged_content}",
+            file=sys.stderr,
+        )
+        return 1
     if app.crashed is not None:
         print(
             f"Cairn stopped because of an unexpected problem ({app.crashed}); "

@@ -12,14 +12,16 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from platformdirs import user_data_path
 
-from . import export, journal
+from . import domain
 from .config import SettingsProblem, load_settings
+from .content.checks import ContentProblem
 from .passphrase import IntakeProblem, PassphraseSource
 from .vault import (
     DEFAULT_KDF,
@@ -37,6 +39,12 @@ from .vault import (
     harden_process,
 )
 
+if TYPE_CHECKING:
+    from . import journal
+
+# The journal and the exports are imported by the commands that use them, not here: the app
+# starts without them (its lock screen shows sooner) and loads them while the person types.
+
 EXIT_OK = 0
 EXIT_UNEXPECTED = 1
 EXIT_USAGE = 2
@@ -52,7 +60,6 @@ MAX_LOG_BYTES = 16 * 1024 * 1024
 _EXIT_FOR: tuple[tuple[type[BaseException], int], ...] = (
     (IntakeProblem, EXIT_USAGE),
     (SettingsProblem, EXIT_USAGE),
-    (journal.EntryRejected, EXIT_USAGE),
     (VaultMissing, EXIT_USAGE),
     (VaultExists, EXIT_USAGE),
     (NotAVaultPath, EXIT_USAGE),
@@ -116,13 +123,20 @@ def cmd_log(args: argparse.Namespace) -> int:
     text = _read_entry_text()
     if passphrase is None:
         passphrase = source.existing()
+    from . import journal
+
     with _open(args, passphrase) as vault:
-        entry = journal.add_entry(vault, text)
+        try:
+            entry = journal.add_entry(vault, text)
+        except journal.EntryRejected as problem:
+            raise BadInput(str(problem)) from None
     print(entry.id)  # only now: the entry is durably saved
     return EXIT_OK
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    from . import export
+
     out = Path(args.out).expanduser().absolute() if args.out else None
     if out is not None and os.path.lexists(out) and not args.force:
         raise BadInput(f"{out} already exists; choose another name or add --force to replace it.")
@@ -156,6 +170,8 @@ def cmd_passwd(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    from . import journal
+
     head = args.head.strip().lower() if args.head else None
     if head is not None and not _is_head_prefix(head):
         raise BadInput("--head takes the first 8 or more characters of a chain head (0-9, a-f).")
@@ -258,6 +274,8 @@ def _read_entry_text() -> str:
 
 
 def _day(text: str | None, option: str) -> date | None:
+    from . import journal
+
     try:
         return journal.parse_day(text)
     except journal.BadTime:
@@ -273,6 +291,21 @@ class _Parser(argparse.ArgumentParser):
         self.print_usage(sys.stderr)
         _say(f"cairn: {message}")
         raise SystemExit(EXIT_USAGE)
+
+
+class _Formats:
+    """The export formats, looked up only when ``--format`` is given or help is shown."""
+
+    def _names(self) -> tuple[str, ...]:
+        from .export import FORMATS
+
+        return FORMATS
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._names()
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._names())
 
 
 def _descriptor(text: str) -> int:
@@ -325,7 +358,14 @@ def build_parser() -> argparse.ArgumentParser:
     log.set_defaults(command=cmd_log)
 
     exp = commands.add_parser("export", parents=[common], help="write everything out, unencrypted")
-    exp.add_argument("--format", required=True, choices=list(export.FORMATS))
+    exp.add_argument(
+        # A metavar, so that argparse lists the formats only when help is shown.
+        "--format",
+        required=True,
+        choices=_Formats(),
+        metavar="FORMAT",
+        help="%(choices)s",
+    )
     exp.add_argument("--from", dest="start", metavar="DATE", help="first day, like 2026-01-31")
     exp.add_argument("--to", dest="end", metavar="DATE", help="last day, like 2026-11-24")
     exp.add_argument("--out", metavar="FILE", help="a new file to write (default: standard output)")
@@ -352,6 +392,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args.passphrase_fd = getattr(args, "passphrase_fd", None)
     command: Callable[[argparse.Namespace], int] = args.command
     try:
+        if command is not cmd_app:  # the app loads these once its lock screen shows
+            domain.load()
         return command(args)
     except KeyboardInterrupt:
         _say("Stopped; nothing more was written.")
@@ -359,12 +401,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     except _EXPECTED as error:
         _say(str(error))
         return _exit_code(error)
+    except ContentProblem as problem:
+        _say(damaged_content(problem))
+        return EXIT_UNEXPECTED
     except Exception as error:  # never a traceback: it could show entry text
         _say(
             f"Cairn stopped because of an unexpected problem ({type(error).__name__}); "
             "everything saved before it is safe."
         )
         return EXIT_UNEXPECTED
+
+
+def damaged_content(problem: ContentProblem) -> str:
+    return f"Cairn cannot start because one of its own files is damaged: {problem}"
 
 
 def _exit_code(error: BaseException) -> int:

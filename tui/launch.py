@@ -1,21 +1,13 @@
-"""The `cairn` command's first step. Cairn's own content (the plan's sections, the
-questionnaires) is checked as it loads; a damaged file is named in one sentence and exit
-code 1, never shown as a traceback."""
+"""The `cairn` command's entry point. Cairn's own content (the screens' words, the plan's
+sections, the questionnaires) is checked as it loads; a damaged file is named in one
+sentence and exit code 1, never shown as a traceback (``cli.main`` and ``app.run_app``)."""
 
 from __future__ import annotations
 
 import sys
 
-from .content.checks import ContentProblem
-
 
 def run() -> None:
-    try:
-        from .cli import main
-    except ContentProblem as problem:
-        print(
-            f"Cairn cannot start because one of its own files is damaged: {problem}",
-            file=sys.stderr,
-        )
-        sys.exit(1)
+    from .cli import main
+
     sys.exit(main())

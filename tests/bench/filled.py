@@ -9,7 +9,7 @@ from pathlib import Path
 
 from tui import journal
 from tui.journal import chain
-from tui.vault import INSECURE_FAST_KDF, Vault
+from tui.vault import INSECURE_FAST_KDF, KdfParams, Vault
 
 PASSPHRASE = "benchmark passphrase"
 WORDS = [
@@ -75,8 +75,10 @@ def entries(count: int, seed: int = 7) -> list[journal.JournalEntry]:
     return found
 
 
-def filled_vault(path: Path, count: int, passphrase: str = PASSPHRASE) -> Vault:
-    vault, _ = Vault.create(path, passphrase, INSECURE_FAST_KDF)
+def filled_vault(
+    path: Path, count: int, passphrase: str = PASSPHRASE, kdf: KdfParams = INSECURE_FAST_KDF
+) -> Vault:
+    vault, _ = Vault.create(path, passphrase, kdf)
     with vault.batch():
         previous = None
         records, links = [], []

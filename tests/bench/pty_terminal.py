@@ -103,6 +103,15 @@ class PtyProgram:
                 return len(self.output) - before
         raise TimeoutError(f"the program kept writing for {timeout} s")
 
+    def wait_for_hidden_input(self, timeout: float = 30) -> None:
+        """Wait until the program has turned echo off (a password prompt is ready: typing
+        sooner would be thrown away, since getpass flushes pending input)."""
+        deadline = time.perf_counter() + timeout
+        while termios.tcgetattr(self.master)[3] & termios.ECHO:
+            if time.perf_counter() > deadline:
+                raise TimeoutError("the program never asked for hidden input")
+            self._read(0.001)
+
     # -- writing ---------------------------------------------------------------------------
 
     def send(self, data: bytes | str) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import signal
+import sys
 from pathlib import Path
 
 import pytest
@@ -340,3 +341,23 @@ def test_the_questionnaire_and_help_in_a_real_terminal(
     answers = [run.answers[item.key] for item in shipped.items[: first_safety + 1]]
     assert answers[0] == 1 and answers[first_safety] == 4
     assert answers[4] is None and answers[1] == 1  # Right skipped the fifth
+
+
+def test_damaged_content_found_while_the_lock_screen_shows_is_named_in_one_sentence(
+    term: Terminal, app_env: dict[str, str]
+) -> None:
+    """The app loads the journal, plan and questionnaire once its lock screen is drawn; a
+    damaged content file found then is named in one sentence with exit code 1, as the
+    commands do, never a traceback."""
+    _vault(app_env)
+    probe = (
+        "import sys, tui.content as content; real = content.load_toml; "
+        "content.load_toml = lambda name: {} if name == 'safety_plan.toml' else real(name); "
+        "sys.argv = ['cairn']; from tui.launch import run; run()"
+    )
+    term.start([sys.executable, "-c", probe], app_env)
+    assert term.exit_code() == 1
+    shown = term.screen().replace("\n", "")  # the sentence wraps at 80 columns
+    assert "Cairn cannot start because one of its own files is damaged: " in shown
+    assert "safety_plan.toml: [source] should be a table.CAIRN-EXIT:1" in shown
+    assert "Traceback" not in term.scrollback()

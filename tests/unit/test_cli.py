@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from tests.helpers import CAIRN, PASSPHRASE, Result, fingerprint, new_vault, run_cairn
-from tui import cli
+from tui import cli, journal
 from tui.vault import Vault
 
 NEW = "a different long passphrase"
@@ -277,7 +277,7 @@ def test_an_unexpected_error_exits_1_without_a_traceback_or_content(
     def broken(*_: object, **__: object) -> None:
         raise RuntimeError("CANARY-secret-entry-text")
 
-    monkeypatch.setattr(cli.journal, "count", broken)
+    monkeypatch.setattr(journal, "count", broken)
     code, err = _main_with(["check", "--vault", str(vault_path)], (PASSPHRASE,), capsys)
     assert code == 1
     assert "CANARY" not in err and "Traceback" not in err and "RuntimeError" in err
@@ -292,6 +292,6 @@ def test_ctrl_c_exits_130(
     def interrupted(*_: object, **__: object) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(cli.journal, "count", interrupted)
+    monkeypatch.setattr(journal, "count", interrupted)
     code, err = _main_with(["check", "--vault", str(vault_path)], (PASSPHRASE,), capsys)
     assert code == 130 and "Traceback" not in err

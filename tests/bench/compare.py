@@ -1,0 +1,516 @@
+"""Cairn measured side by side with what a person would use instead, in one run, written
+into BENCHMARKS.md (a benchmark, not a test: nothing fails on a number).
+
+    .venv/bin/python -m tests.bench.compare            # about five minutes on 2 cores
+    .venv/bin/python -m tests.bench.compare --quick    # fewer runs, to try the script
+
+Every comparison alternates its two sides run by run, so both see the same machine. Screen
+timings go through a pseudo-terminal (``pty_terminal.py``): the clock stops when the bytes
+a person would see have been written, with no terminal emulator in between.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from importlib import metadata
+from pathlib import Path
+
+from tinydb import TinyDB
+
+from tests.bench import jrnl_side
+from tests.bench.filled import entries, filled_vault
+from tests.bench.pty_terminal import PtyProgram
+from tui import journal
+from tui.vault import DEFAULT_KDF, Vault
+
+ROOT = Path(__file__).resolve().parents[2]
+CAIRN = str(Path(sys.executable).with_name("cairn"))
+BARE = [sys.executable, str(Path(__file__).with_name("bare_prompt.py"))]
+PASSPHRASE = "benchmark passphrase"
+ENTRY = "A factual entry of ordinary length. " * 8  # about 290 characters
+TYPED = "he took the car keys and said I could walk to work again"
+COUNT = re.compile(rb"([\d,]+) of ([\d,]+) entries")
+
+
+# -- numbers -----------------------------------------------------------------------------
+
+
+@dataclass
+class Sample:
+    values: list[float]  # seconds, or bytes, or MiB
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.values)
+
+    def percentile(self, p: float) -> float:
+        ranked = sorted(self.values)
+        return ranked[min(len(ranked) - 1, max(0, round(p / 100 * len(ranked) + 0.5) - 1))]
+
+    def ms(self) -> str:
+        ranked = sorted(self.values)
+        return f"{self.median * 1000:.1f} ms ({ranked[0] * 1000:.1f} to {ranked[-1] * 1000:.1f})"
+
+    def ms_p99(self) -> str:
+        return f"{self.median * 1000:.1f} ms, p99 {self.percentile(99) * 1000:.1f} ms"
+
+
+def _ratio(ours: Sample, theirs: Sample) -> float:
+    return ours.median / theirs.median
+
+
+def _verdict(ratio: float, goal: float) -> str:
+    return f"**{ratio:.2f}x**, goal ≤ {goal:g}x: " + ("met" if ratio <= goal else "**not met**")
+
+
+# -- Cairn in a pseudo-terminal ----------------------------------------------------------
+
+
+def _cairn_env(home: Path, vault: Path) -> dict[str, str]:
+    return {
+        "HOME": str(home),
+        "TERM": "xterm-256color",
+        "LANG": "C.UTF-8",
+        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+        "CAIRN_VAULT": str(vault),
+        "CAIRN_CONFIG": str(home / "none.toml"),
+    }
+
+
+def _unlocked_cairn(home: Path, vault: Path, cols: int = 80, rows: int = 24) -> PtyProgram:
+    program = PtyProgram([CAIRN], _cairn_env(home, vault), cols=cols, rows=rows)
+    program.wait_for(b"Locked")
+    program.settle(0.2)
+    _unlock(program)
+    return program
+
+
+def _unlock(program: PtyProgram) -> None:
+    start = len(program.output)
+    program.send(PASSPHRASE)
+    program.key("enter")
+    program.wait_for(b"Journal entries", 60, since=start)
+    program.settle(0.2)
+
+
+def _filled(folder: Path, size: int, kdf: object = None) -> Path:
+    path = folder / f"vault-{size}" / "vault.cairn"
+    if not path.exists():
+        vault = (
+            filled_vault(path, size, PASSPHRASE)
+            if kdf is None
+            else filled_vault(path, size, PASSPHRASE, DEFAULT_KDF)
+        )
+        vault.lock()
+    return path
+
+
+# -- the rows ------------------------------------------------------------------------------
+
+
+def start_to_prompt(folder: Path, runs: int) -> tuple[Sample, Sample]:
+    vault = _filled(folder, 10)
+    ours, bare = [], []
+    for _ in range(runs):
+        for argv, env, found in (
+            ([CAIRN], _cairn_env(folder, vault), ours),
+            (BARE, {"TERM": "xterm-256color", "LANG": "C.UTF-8", "HOME": str(folder)}, bare),
+        ):
+            program = PtyProgram(argv, env)
+            try:
+                seen = program.wait_for(b"Locked", 60)
+                found.append(seen - program.started)
+            finally:
+                program.close()
+    return Sample(ours), Sample(bare)
+
+
+def unlock_default(folder: Path, runs: int) -> Sample:
+    path = folder / "default-kdf" / "vault.cairn"
+    Vault.create(path, PASSPHRASE, DEFAULT_KDF)[0].lock()
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        Vault.open(path, PASSPHRASE).lock()
+        times.append(time.perf_counter() - start)
+    return Sample(times)
+
+
+def saves(folder: Path, size: int, runs: int) -> tuple[Sample, Sample]:
+    """One durable, encrypted Cairn save (entry and chain link, one write) against stock
+    TinyDB with JSONStorage inserting the same entry into a file holding the same tables."""
+    vault = filled_vault(folder / f"save-{size}" / "vault.cairn", size, PASSPHRASE)
+    stock_path = folder / f"stock-{size}.json"
+    stock = TinyDB(stock_path)
+    records = vault.table(journal.TABLE).all()
+    stock.table(journal.TABLE).insert_multiple(dict(r) for r in records)
+    stock.table(journal.CHAIN_TABLE).insert_multiple(
+        dict(r) for r in vault.table(journal.CHAIN_TABLE).all()
+    )
+    record = entries(1, seed=99)[0].as_record() | {"text": ENTRY}
+    ours, theirs = [], []
+    try:
+        for _ in range(runs):
+            start = time.perf_counter()
+            journal.add_entry(vault, ENTRY)
+            ours.append(time.perf_counter() - start)
+            start = time.perf_counter()
+            stock.table(journal.TABLE).insert(dict(record))
+            theirs.append(time.perf_counter() - start)
+    finally:
+        vault.lock()
+        stock.close()
+    return Sample(ours), Sample(theirs)
+
+
+def whole_process_adds(folder: Path, size: int, runs: int) -> tuple[Sample, Sample]:
+    """``cairn log`` (text on standard input, passphrase on a file descriptor, the default
+    Argon2id) against ``jrnl "text"`` (password typed at its prompt, its own PBKDF2), each
+    as a whole process from start to exit, with ``size`` entries already there."""
+    vault = _filled(folder / "default-kdf-vaults", size, DEFAULT_KDF)
+    home = folder / f"jrnl-{size}"
+    jrnl_side.make_journal(home, size)
+    ours, theirs = [], []
+    for _ in range(runs):
+        read_end, write_end = os.pipe()
+        os.write(write_end, f"{PASSPHRASE}\n".encode())
+        os.close(write_end)
+        start = time.perf_counter()
+        done = subprocess.run(
+            [CAIRN, "--vault", str(vault), "--passphrase-fd", str(read_end), "log"],
+            input=ENTRY.encode(),
+            capture_output=True,
+            pass_fds=(read_end,),
+            env=_cairn_env(folder, vault),
+            check=False,
+        )
+        ours.append(time.perf_counter() - start)
+        os.close(read_end)
+        if done.returncode != 0:
+            raise RuntimeError(f"cairn log failed: {done.stderr.decode()}")
+        theirs.append(jrnl_side.add_one(home))
+    return Sample(ours), Sample(theirs)
+
+
+def panic(folder: Path, size: int, runs: int) -> Sample:
+    """F12 in the journal editor with unsaved text, until the clear-screen sequence has been
+    written (the terminal is blank from that byte on)."""
+    vault = _filled(folder, size)
+    program = _unlocked_cairn(folder, vault)
+    times = []
+    try:
+        for run in range(runs):
+            if run:
+                program.wait_for(b"Locked", 60, since=len(program.output) - 20000)
+                program.settle(0.2)
+                _unlock_and_discard_draft(program)
+            program.send("n")
+            program.wait_for(b"The facts, in order", 30, since=len(program.output) - 20000)
+            program.send("Unsaved words")
+            program.settle(0.2)
+            mark = len(program.output)
+            sent = time.perf_counter()
+            program.key("f12")
+            blank = program.wait_for(b"\x1b[2J", 10, since=mark)
+            times.append(blank - sent)
+    finally:
+        program.close()
+    return Sample(times)
+
+
+def _unlock_and_discard_draft(program: PtyProgram) -> None:
+    start = len(program.output)
+    program.send(PASSPHRASE)
+    program.key("enter")
+    program.wait_for(b"Unsaved work", 60, since=start)
+    program.settle(0.2)
+    program.send("d")
+    program.wait_for(b"Journal entries", 30, since=start)
+    program.settle(0.2)
+
+
+def bytes_per_character(folder: Path, cols: int, rows: int, editor: str) -> Sample:
+    """Bytes written to the terminal for each character typed, once the screen is quiet."""
+    if editor == "cairn":
+        program = _unlocked_cairn(folder, _filled(folder, 10), cols, rows)
+        program.send("n")
+        program.wait_for(b"The facts, in order", 30)
+    else:
+        env = {"HOME": str(folder), "TERM": "xterm-256color", "LANG": "C.UTF-8"}
+        program = PtyProgram(["vi", str(folder / "entry.txt")], env, cols=cols, rows=rows)
+        program.wait_for(b"entry.txt", 30)
+        program.settle(0.3)
+        program.send("i")
+    counts = []
+    try:
+        program.settle(0.5)
+        program.send("x")  # the first character of an empty field also hides its placeholder
+        program.settle(0.15)
+        for character in TYPED:
+            program.send(character)
+            counts.append(float(program.settle(0.15)))
+    finally:
+        program.close()
+    return Sample(counts)
+
+
+def list_and_search(folder: Path, size: int, runs: int) -> tuple[Sample, Sample]:
+    """From home, J until the list's count is drawn; then one search keystroke until the
+    new count is drawn."""
+    program = _unlocked_cairn(folder, _filled(folder, size))
+    opened, searched = [], []
+    try:
+        for _ in range(runs):
+            mark = len(program.output)
+            sent = time.perf_counter()
+            program.send("j")
+            opened.append(program.wait_for(lambda out: bool(COUNT.search(out)), 60, mark) - sent)
+            program.settle(0.2)
+            mark = len(program.output)
+            sent = time.perf_counter()
+            program.send("k")
+            seen = program.wait_for(_narrowed, 60, mark)
+            searched.append(seen - sent)
+            program.settle(0.2)
+            program.key("escape")
+            program.wait_for(b"Journal entries", 30, len(program.output))
+            program.settle(0.2)
+    finally:
+        program.close()
+    return Sample(opened), Sample(searched)
+
+
+def _narrowed(out: bytes) -> bool:
+    return any(m.group(1) != m.group(2) for m in COUNT.finditer(out))
+
+
+def peak_memory(folder: Path, size: int) -> float:
+    """Peak resident memory (VmHWM, MiB) of Cairn unlocked with the default Argon2id, after
+    opening the list, one search, and the editor."""
+    vault = _filled(folder / "default-kdf-vaults", size, DEFAULT_KDF)
+    program = _unlocked_cairn(folder, vault)
+    try:
+        program.send("j")
+        program.wait_for(lambda out: bool(COUNT.search(out)), 60)
+        program.settle(0.2)
+        program.send("k")
+        program.wait_for(_narrowed, 60)
+        program.key("escape")
+        program.settle(0.3)
+        program.send("n")
+        program.wait_for(b"The facts, in order", 30)
+        program.settle(0.3)
+        return _vm_hwm(program.process.pid)
+    finally:
+        program.close()
+
+
+def bare_memory(folder: Path) -> float:
+    program = PtyProgram(BARE, {"TERM": "xterm-256color", "LANG": "C.UTF-8"})
+    try:
+        program.wait_for(b"Locked", 60)
+        program.settle(0.3)
+        return _vm_hwm(program.process.pid)
+    finally:
+        program.close()
+
+
+def _vm_hwm(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    raise RuntimeError("no VmHWM")
+
+
+# -- the report ------------------------------------------------------------------------------
+
+
+def _machine() -> list[str]:
+    cpu = next(
+        (
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if line.startswith("model name")
+        ),
+        platform.processor() or "unknown",
+    )
+    memory = next(
+        line.split()[1]
+        for line in Path("/proc/meminfo").read_text().splitlines()
+        if line.startswith("MemTotal")
+    )
+    fs = subprocess.run(
+        ["df", "-T", tempfile.gettempdir()], capture_output=True, text=True, check=False
+    ).stdout.splitlines()[-1].split()[1]
+    vi = subprocess.run(["vi", "--version"], capture_output=True, text=True, check=False)
+    versions = ", ".join(
+        f"{name} {metadata.version(name)}" for name in ("textual", "tinydb", "argon2-cffi", "pynacl")
+    )
+    return [
+        f"- Measured {datetime.now(UTC):%Y-%m-%d %H:%M} UTC on {os.cpu_count()} cores of {cpu}, "
+        f"{int(memory) / 1024 / 1024:.0f} GiB of memory, Linux {platform.release()}, "
+        f"temporary files on {fs}.",
+        f"- Python {platform.python_version()}; {versions}; {jrnl_side.ensure_jrnl()}; "
+        f"{vi.stdout.splitlines()[0] if vi.returncode == 0 else 'vi not found'}.",
+    ]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="fewer runs and sizes")
+    parser.add_argument("--out", type=Path, default=ROOT / "BENCHMARKS.md")
+    options = parser.parse_args()
+    runs = 3 if options.quick else 15
+    sizes = (10, 1_000) if options.quick else (10, 1_000, 10_000, 50_000)
+    save_runs = {10: 101, 1_000: 101, 10_000: 51, 50_000: 21}
+    out: list[str] = []
+
+    def say(line: str = "") -> None:
+        out.append(line)
+        print(line, flush=True)
+
+    with tempfile.TemporaryDirectory() as scratch:
+        folder = Path(scratch)
+        say("# Benchmarks")
+        say()
+        say("Written by `.venv/bin/python -m tests.bench.compare` (about five minutes); rerun")
+        say("it to reproduce this page. Benchmarks, not tests: nothing fails on a number.")
+        say("Medians, with the fastest and slowest run in brackets unless said otherwise.")
+        say()
+        for line in _machine():
+            say(line)
+        say()
+
+        say("## Start to a ready unlock prompt (pseudo-terminal, 80x24)")
+        say()
+        ours, bare = start_to_prompt(folder, runs)
+        say("From starting the process until the prompt's text has been written.")
+        say()
+        say("| program | time | runs |")
+        say("| --- | --- | --- |")
+        say(f"| `cairn` | {ours.ms()} | {len(ours.values)} |")
+        say(f"| bare Textual app: a title and one password input | {bare.ms()} | {len(bare.values)} |")
+        say()
+        say(f"Ratio {_verdict(_ratio(ours, bare), 1.3)}.")
+        say()
+
+        say("## Unlock with the default key derivation")
+        say()
+        unlock = unlock_default(folder, 3 if options.quick else 9)
+        say(
+            f"Argon2id, 64 MiB, 3 passes, 1 lane (a security setting, reported, not tuned): "
+            f"{unlock.ms()} over {len(unlock.values)} unlocks."
+        )
+        say()
+
+        say("## One save")
+        say()
+        say("Cairn: a journal entry and its link in the record chain, sealed (XChaCha20-Poly1305)")
+        say("and written durably (temp file, fsync, rename, fsync of the folder) as one write.")
+        say("Stock TinyDB: `JSONStorage` inserting the same entry into a file holding the same")
+        say("tables, with no encryption and no fsync. p99 is the 99th percentile by nearest rank.")
+        say()
+        say("| entries | Cairn | stock TinyDB | ratio (goal ≤ 2x) | runs |")
+        say("| --- | --- | --- | --- | --- |")
+        missed = []
+        for size in sizes:
+            ours, stock = saves(folder, size, 11 if options.quick else save_runs[size])
+            ratio = _ratio(ours, stock)
+            if ratio > 2:
+                missed.append(size)
+            mark = "met" if ratio <= 2 else "**not met**"
+            say(f"| {size:,} | {ours.ms_p99()} | {stock.ms_p99()} | {ratio:.2f}x, {mark} | {len(ours.values)} |")
+        say()
+        if missed:
+            say(
+                f"Missed at {', '.join(f'{s:,}' for s in missed)} entries. Cairn pays two fsync "
+                "calls on every save and stock TinyDB none; with few entries that fixed cost is "
+                "most of the time. Both rewrite the whole file on every save, so both grow "
+                "with the vault; see the note at the end."
+            )
+            say()
+
+        say("## Adding one entry as a whole process")
+        say()
+        say("`cairn log` (text on standard input, passphrase from a file descriptor, default")
+        say("Argon2id) against jrnl (`jrnl \"text\"`, encrypted journal, its password typed at its")
+        say("prompt in a pseudo-terminal; jrnl derives its key with PBKDF2-SHA256, 100 000 rounds).")
+        say("From process start to exit, with that many entries already there.")
+        say()
+        say("| entries | `cairn log` | jrnl | ratio | runs |")
+        say("| --- | --- | --- | --- | --- |")
+        for size in sizes:
+            ours, theirs = whole_process_adds(folder, size, 3 if options.quick else 7)
+            say(f"| {size:,} | {ours.ms()} | {theirs.ms()} | {_ratio(ours, theirs):.2f}x | {len(ours.values)} |")
+        say()
+
+        say("## Panic key to a blank screen (pseudo-terminal, 80x24)")
+        say()
+        say("F12 in the journal editor with unsaved text, until the clear-screen sequence has")
+        say("been written. Goal: under 50 ms.")
+        say()
+        say("| entries | time | p90 | runs | goal |")
+        say("| --- | --- | --- | --- | --- |")
+        for size in (10, 1_000) if options.quick else (10, 10_000):
+            took = panic(folder, size, runs)
+            verdict = "met" if took.percentile(90) < 0.05 else "**not met**"
+            say(f"| {size:,} | {took.ms()} | {took.percentile(90) * 1000:.1f} ms | {len(took.values)} | {verdict} |")
+        say()
+
+        say("## Bytes written to the terminal per typed character")
+        say()
+        say(f"Typing “{TYPED}” at the end of a line, one character at a time; each count is")
+        say("everything written until the terminal has been quiet for 150 ms. vi is the system's")
+        say("`vi` with its default settings, in the same pseudo-terminal. Goal: at most 10 times vi.")
+        say()
+        say("| size | journal editor | vi | ratio |")
+        say("| --- | --- | --- | --- |")
+        for cols, rows in ((80, 24), (200, 60)):
+            ours = bytes_per_character(folder, cols, rows, "cairn")
+            vi = bytes_per_character(folder, cols, rows, "vi")
+            ratio = _ratio(ours, vi)
+            say(
+                f"| {cols}x{rows} | {ours.median:.0f} B (max {max(ours.values):.0f}) | "
+                f"{vi.median:.0f} B (max {max(vi.values):.0f}) | {_verdict(ratio, 10)} |"
+            )
+        say()
+
+        large = 1_000 if options.quick else 10_000
+        say(f"## The journal list at {large:,} entries (pseudo-terminal, 80x24)")
+        say()
+        opened, searched = list_and_search(folder, large, runs)
+        say("| what | time | runs |")
+        say("| --- | --- | --- |")
+        say(f"| J on home until the list and its count are drawn | {opened.ms()} | {len(opened.values)} |")
+        say(f"| one search keystroke until the new count is drawn | {searched.ms()} | {len(searched.values)} |")
+        say()
+
+        say("## Peak memory (VmHWM, pseudo-terminal, 80x24)")
+        say()
+        say("After unlocking with the default Argon2id (64 MiB of it), opening the list, one")
+        say("search, and the editor.")
+        say()
+        say("| program | peak |")
+        say("| --- | --- |")
+        say(f"| bare Textual app (the start-up baseline) | {bare_memory(folder):.0f} MiB |")
+        for size in (10, large):
+            say(f"| Cairn with {size:,} entries | {peak_memory(folder, size):.0f} MiB |")
+        say()
+
+    notes = Path(__file__).with_name("BENCHMARKS-notes.md").read_text()
+    options.out.write_text("\n".join(out) + "\n" + notes)
+    print(f"written to {options.out}")
+
+
+if __name__ == "__main__":
+    main()
