@@ -34,7 +34,11 @@ class LightTextArea(TextArea):
         if self.wrapped_document.height != height or was_empty != self._is_empty():
             # Lines below moved, or the placeholder came or went: all of it is new.
             self.refresh()
-        elif row == result.end_location[0] == edit.bottom[0] and self._is_one_line(row, before):
+        elif (
+            row == result.end_location[0] == edit.bottom[0]
+            and self._is_one_line(row, before)
+            and self._is_one_line(row, self.document[row])
+        ):
             # Typing within one short line: only the cells from the edit to the end of the
             # longer of the old and new text change (and the cell the cursor moves to).
             x = self._cells_before(edit.top)
