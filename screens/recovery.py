@@ -45,7 +45,8 @@ class RecoveryScreen(Screen[None]):
         if typed != self._code[-4:]:
             self.query_one("#recovery-message", Static).update(say("recovery", "mismatch"))
             return
-        from .home import HomeScreen
+        from .privacy import PrivacyScreen
 
         self._code = ""
-        self.app.switch_screen(HomeScreen(self.session))
+        # Once, with a new vault: what others on this machine could notice; then home.
+        self.app.switch_screen(PrivacyScreen(self.session, then_home=True))

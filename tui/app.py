@@ -277,6 +277,7 @@ class CairnApp(App[int]):
         from screens.plan import SafetyPlanScreen
         from screens.plan_card import PlanCardScreen
         from screens.plan_print import PlanPrintScreen
+        from screens.privacy import PrivacyScreen
         from screens.questionnaire import QuestionnaireScreen
         from screens.report import ReportScreen
         from screens.resources import ResourcesScreen
@@ -301,6 +302,11 @@ class CairnApp(App[int]):
                 QuestionnaireScreen,
             ),
             ("Learn", "Trauma bonding, the cycle, the signs, using Cairn safely", LearnScreen),
+            (
+                "Privacy check",
+                "What others on this machine could notice, and what you can do",
+                PrivacyScreen,
+            ),
             (
                 "Help and numbers to call",
                 "The two numbers, your people and your lines",

@@ -208,6 +208,17 @@ def cmd_check(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_doctor(args: argparse.Namespace) -> int:
+    """Needs no passphrase: it looks only at the machine and the vault's folder."""
+    from . import privacy
+
+    path = vault_path(args)
+    print(f"{privacy.words('title')}: {path}")
+    print()
+    sys.stdout.write(privacy.as_text(privacy.check(path)))
+    return EXIT_OK
+
+
 _DONE = {"add": "added", "edit": "changed", "delete": "removed"}
 
 
@@ -382,6 +393,13 @@ def build_parser() -> argparse.ArgumentParser:
         "--head", metavar="HASH", help="a chain head printed on a report: what changed since"
     )
     check.set_defaults(command=cmd_check)
+
+    doctor = commands.add_parser(
+        "doctor",
+        parents=[common],
+        help="a privacy check: what others on this machine could notice, and what to do",
+    )
+    doctor.set_defaults(command=cmd_doctor)
     return parser
 
 

@@ -12,6 +12,9 @@ import importlib
 
 def load() -> None:
     """Import the domain, which reads and checks the content it is built on (the safety
-    plan's sections); raises ContentProblem. A questionnaire file is read when the
-    questionnaire opens, which names a damaged one on its own screen."""
+    plan's sections, the privacy check's words); raises ContentProblem. A questionnaire
+    file is read when the questionnaire opens, which names a damaged one on its screen."""
     importlib.import_module("tui.export")  # the journal, the plan and the questionnaire runs
+    from .privacy import check_content
+
+    check_content()

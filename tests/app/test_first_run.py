@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from textual.widgets import Input, Static
 
@@ -47,6 +48,10 @@ async def test_new_person_creates_a_vault_and_arrives_home(
         assert "does not match" in str(app.screen.query_one("#recovery-message", Static).render())
         app.screen.query_one("#confirm", Input).value = code[-4:].lower()
         await pilot.press("enter")
+        # Once, with a new vault: the privacy check, then home.
+        await wait_for(pilot, lambda: screen_name(pilot) == "PrivacyScreen")
+        assert "Only your account can open" in _shown(app.screen)
+        await pilot.press("enter")
         await wait_for(pilot, lambda: screen_name(pilot) == "HomeScreen")
     # The vault opens with the passphrase and with the code that was shown.
     Vault.open(vault_path, GOOD).lock()
@@ -65,3 +70,7 @@ async def test_the_strength_hint_follows_typing(make_app: MakeApp) -> None:
         assert "easy to guess" in str(hint.render())
         await pilot.press(*"klmnopqrstu")
         assert "Strong enough" in str(hint.render())
+
+
+def _shown(screen: Any) -> str:
+    return "\n".join(str(widget.render()) for widget in screen.query(Static))

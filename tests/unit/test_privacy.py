@@ -1,0 +1,147 @@
+"""The privacy check: each finding from what the machine shows, in the content file's words."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from tests.helpers import run_cairn
+from tui import content, privacy
+from tui.privacy import Finding, Mount, read_mounts
+
+LOCAL = [Mount("/", "ext4", ("rw",)), Mount("/proc", "proc", ("rw", "nosuid"))]
+
+
+def _check(vault: Path, *, environ: dict[str, str] | None = None, mounts: list[Mount] = LOCAL) -> dict[str, Finding]:  # fmt: skip
+    found = privacy.check(vault, environ=environ or {}, mounts=mounts)
+    return {finding.heading: finding for finding in found}
+
+
+def _folder(tmp_path: Path, mode: int) -> Path:
+    folder = tmp_path / "private"
+    folder.mkdir()
+    folder.chmod(mode)
+    return folder / "vault.cairn"
+
+
+def test_a_folder_only_its_owner_can_open_is_fine(tmp_path: Path) -> None:
+    finding = _check(_folder(tmp_path, 0o700))["The vault's folder"]
+    assert finding.level == "fine"
+    assert finding.seen == f"Only your account can open {tmp_path / 'private'}."
+
+
+@pytest.mark.parametrize(
+    ("mode", "how"),
+    [
+        (0o755, "see the names of the files in"),
+        (0o711, "enter"),
+        (0o733, "add or remove files in"),
+        (0o777, "see the names of the files in and add or remove files in"),
+    ],
+)
+def test_a_folder_others_can_look_into_is_worth_a_look(tmp_path: Path, mode: int, how: str) -> None:  # fmt: skip
+    finding = _check(_folder(tmp_path, mode))["The vault's folder"]
+    assert finding.level == "look"
+    assert f"can {how} {tmp_path / 'private'} (its permissions are {mode:o})" in finding.seen
+    assert finding.what_to_do.startswith(f"Run chmod 700 {tmp_path / 'private'}")
+
+
+def test_a_folder_of_another_account_is_worth_a_look(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    vault = _folder(tmp_path, 0o700)
+    monkeypatch.setattr(os, "getuid", lambda: os.stat(tmp_path).st_uid + 1)
+    finding = _check(vault)["The vault's folder"]
+    assert finding.level == "look" and "belongs to another account" in finding.seen
+
+
+def test_no_folder_yet_says_cairn_will_make_it_private(tmp_path: Path) -> None:
+    finding = _check(tmp_path / "later" / "vault.cairn")["The vault's folder"]
+    assert finding.level == "fine" and "does not exist yet" in finding.seen
+
+
+@pytest.mark.parametrize("option", ["hidepid=2", "hidepid=invisible", "hidepid=1"])
+def test_hidden_processes_are_fine(tmp_path: Path, option: str) -> None:
+    mounts = [Mount("/", "ext4", ("rw",)), Mount("/proc", "proc", ("rw", option))]
+    finding = _check(_folder(tmp_path, 0o700), mounts=mounts)["Who can see that Cairn is running"]
+    assert finding.level == "fine" and option in finding.seen
+
+
+def test_visible_process_lines_say_what_others_see_and_never_the_passphrase(tmp_path: Path) -> None:  # fmt: skip
+    finding = _check(_folder(tmp_path, 0o700))["Who can see that Cairn is running"]
+    assert finding.level == "look"
+    assert "never your passphrase or your words" in finding.seen
+    assert "CAIRN_VAULT" in finding.what_to_do and "hidepid=2" in finding.what_to_do
+
+
+def test_a_network_filesystem_is_named(tmp_path: Path) -> None:
+    vault = _folder(tmp_path, 0o700)
+    mounts = [*LOCAL, Mount(str(tmp_path), "nfs4", ("rw",)), Mount("/elsewhere", "cifs", ())]
+    finding = _check(vault, mounts=mounts)["Where the vault is kept"]
+    assert finding.level == "look" and "network filesystem (nfs4)" in finding.seen
+
+
+def test_a_local_disk_is_fine_and_the_deepest_mount_wins(tmp_path: Path) -> None:
+    vault = _folder(tmp_path, 0o700)
+    mounts = [Mount("/", "nfs", ()), Mount(str(tmp_path), "ext4", ())]
+    finding = _check(vault, mounts=mounts)["Where the vault is kept"]
+    assert finding.level == "fine" and finding.seen.endswith("(ext4).")
+
+
+def test_mount_points_with_spaces_are_read_as_the_kernel_writes_them() -> None:
+    mounts = read_mounts("server:/x /mnt/my\\040disk nfs4 rw,relatime 0 0\nproc /proc proc rw 0 0\n")
+    assert mounts[0] == Mount("/mnt/my disk", "nfs4", ("rw", "relatime"))
+
+
+@pytest.mark.parametrize(
+    ("environ", "starts", "level"),
+    [
+        ({"TMUX": "/tmp/tmux-0/default,1,0"}, "You are inside tmux", "know"),
+        ({"STY": "1234.pts-0.host"}, "You are inside GNU screen", "look"),
+        ({}, "Cairn draws on the terminal's alternate screen", "know"),
+    ],
+)
+def test_the_terminal_finding_follows_the_multiplexer(
+    tmp_path: Path, environ: dict[str, str], starts: str, level: str
+) -> None:
+    finding = _check(_folder(tmp_path, 0o700), environ=environ)["What the terminal keeps"]
+    assert finding.seen.startswith(starts) and finding.level == level
+
+
+def test_history_and_deleting_it_are_always_said(tmp_path: Path) -> None:
+    found = _check(_folder(tmp_path, 0o700))
+    assert "space in front" in found["Your shell's history"].what_to_do
+    assert "can itself be noticed" in found["Deleting history"].seen
+
+
+def test_the_words_are_plain(tmp_path: Path) -> None:
+    text = privacy.as_text(privacy.check(_folder(tmp_path, 0o755), environ={"STY": "1"}))
+    assert "!" not in text
+    assert all(len(line) <= 78 for line in text.splitlines())
+    assert text.count("What you can do: ") == 6
+
+
+def test_a_damaged_content_file_is_named(monkeypatch: pytest.MonkeyPatch) -> None:
+    real = content.load_toml
+    monkeypatch.setattr(
+        privacy,
+        "load_toml",
+        lambda name: {k: v for k, v in real(name).items() if k != "disk"},
+    )
+    privacy._content.cache_clear()
+    try:
+        with pytest.raises(privacy.PrivacyContentProblem, match=r"privacy.toml: \[disk\]"):
+            privacy.check_content()
+    finally:
+        privacy._content.cache_clear()
+
+
+def test_cairn_doctor_needs_no_passphrase_and_names_the_vault(tmp_path: Path) -> None:
+    vault = _folder(tmp_path, 0o755)
+    done = run_cairn("doctor", "--vault", str(vault))
+    assert done.code == 0, done.err
+    assert done.out.startswith(f"Privacy check: {vault}\n")
+    assert f"Worth a look: The vault's folder\n  Other accounts on this machine can see" in done.out
+    assert "Good to know: Deleting history" in done.out

@@ -1,0 +1,288 @@
+"""The privacy check: what other people using this machine could notice about Cairn, each
+finding with what the person can do. Only what can be seen from here, in plain words (from
+tui/content/privacy.toml); nothing is changed.
+
+It looks at the vault's folder (owner and permissions), whether other accounts can see
+process command lines (the ``hidepid`` option of /proc), whether the folder is on a network
+filesystem, which terminal multiplexer may keep scrollback, and says what the shell's
+history keeps.
+"""
+
+from __future__ import annotations
+
+import os
+import pwd
+import re
+import stat
+import textwrap
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Literal
+
+from .content import load_toml
+from .content.checks import ContentProblem, TableReader
+
+CONTENT = "privacy.toml"
+
+# Filesystems whose files live on another machine.
+NETWORK_FILESYSTEMS = frozenset(
+    {
+        "nfs",
+        "nfs4",
+        "cifs",
+        "smb3",
+        "smbfs",
+        "ncpfs",
+        "afs",
+        "ceph",
+        "glusterfs",
+        "fuse.glusterfs",
+        "fuse.sshfs",
+        "fuse.rclone",
+        "fuse.s3fs",
+        "davfs",
+        "9p",
+        "lustre",
+        "gpfs",
+    }
+)
+# /proc mount options under which other accounts cannot read a process's command line.
+HIDDEN_PROCESSES = ("hidepid=1", "hidepid=2", "hidepid=noaccess", "hidepid=invisible")
+
+
+class PrivacyContentProblem(ContentProblem):
+    pass
+
+
+Level = Literal["fine", "look", "know"]  # fine; worth a look; good to know
+
+
+@dataclass(frozen=True)
+class Finding:
+    heading: str
+    seen: str
+    what_to_do: str
+    level: Level
+
+
+@dataclass(frozen=True)
+class Mount:
+    point: str
+    kind: str
+    options: tuple[str, ...]
+
+
+def check(
+    vault_path: Path,
+    *,
+    environ: Mapping[str, str] | None = None,
+    mounts: list[Mount] | None = None,
+) -> list[Finding]:
+    """Every finding, in the order a person would read them."""
+    environ = os.environ if environ is None else environ
+    mounts = read_mounts() if mounts is None else mounts
+    folder = Path(os.path.abspath(vault_path.expanduser())).parent
+    return [
+        _folder(folder),
+        _processes(mounts),
+        _disk(folder, mounts),
+        _scrollback(environ),
+        _plain("history"),
+        _plain("deleting"),
+    ]
+
+
+# -- each finding ----------------------------------------------------------------------------
+
+
+def _folder(folder: Path) -> Finding:
+    words = _words("folder")
+    try:
+        info = folder.stat()
+    except FileNotFoundError:
+        return _fine(words, words.text("missing").format(folder=folder))
+    if info.st_uid != os.getuid():
+        return _look(words, "owner", folder=folder, owner=_account(info.st_uid))
+    open_to_others = stat.S_IMODE(info.st_mode) & 0o077
+    if open_to_others:
+        return _look(
+            words,
+            "others",
+            folder=folder,
+            how=_what_others_can_do(open_to_others),
+            mode=f"{stat.S_IMODE(info.st_mode):o}",
+        )
+    return _fine(words, words.text("private").format(folder=folder))
+
+
+def _processes(mounts: list[Mount]) -> Finding:
+    words = _words("processes")
+    proc = _mount_of(Path("/proc"), mounts)
+    hidden = [o for o in proc.options if o in HIDDEN_PROCESSES] if proc else []
+    if proc is not None and proc.point == "/proc" and hidden:
+        return _fine(words, words.text("hidden").format(option=hidden[0]))
+    return Finding(words.text("heading"), words.text("visible"), words.text("visible_todo"), "look")
+
+
+def _disk(folder: Path, mounts: list[Mount]) -> Finding:
+    words = _words("disk")
+    mount = _mount_of(_existing(folder), mounts)
+    if mount is None:
+        return Finding(
+            words.text("heading"), words.text("unknown"), words.text("unknown_todo"), "know"
+        )
+    if mount.kind in NETWORK_FILESYSTEMS:
+        return _look(words, "network", kind=mount.kind)
+    return _fine(words, words.text("local").format(kind=mount.kind))
+
+
+def _scrollback(environ: Mapping[str, str]) -> Finding:
+    words = _words("scrollback")
+    if environ.get("TMUX"):
+        where = "tmux"
+    elif environ.get("STY"):
+        where = "screen"
+    else:
+        where = "plain"
+    level: Level = "look" if where == "screen" else "know"
+    return Finding(words.text("heading"), words.text(where), words.text(f"{where}_todo"), level)
+
+
+def _plain(key: str) -> Finding:
+    words = _words(key)
+    return Finding(words.text("heading"), words.text("text"), words.text("todo"), "know")
+
+
+def _fine(words: TableReader, seen: str) -> Finding:
+    return Finding(words.text("heading"), seen, words.text("nothing"), "fine")
+
+
+def _look(words: TableReader, key: str, **values: object) -> Finding:
+    return Finding(
+        words.text("heading"),
+        words.text(key).format(**values),
+        words.text(f"{key}_todo").format(**values),
+        "look",
+    )
+
+
+def _what_others_can_do(bits: int) -> str:
+    """What the group and other permission bits of a folder let other accounts do."""
+    can = []
+    if bits & 0o044:
+        can.append("see the names of the files in")
+    if bits & 0o022:
+        can.append("add or remove files in")
+    if bits & 0o011 and not can:
+        can.append("enter")
+    return " and ".join(can)
+
+
+def _account(uid: int) -> str:
+    try:
+        return pwd.getpwuid(uid).pw_name
+    except KeyError:
+        return f"user {uid}"
+
+
+# -- the machine ------------------------------------------------------------------------------
+
+
+def read_mounts(text: str | None = None) -> list[Mount]:
+    """The mounted filesystems, from /proc/self/mounts (or ``text`` in the same form)."""
+    if text is None:
+        try:
+            text = Path("/proc/self/mounts").read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            return []
+    found = []
+    for line in text.splitlines():
+        fields = line.split()
+        if len(fields) >= 4:
+            found.append(Mount(_unescape(fields[1]), fields[2], tuple(fields[3].split(","))))
+    return found
+
+
+def _unescape(field: str) -> str:
+    # The kernel writes a space in a mount point as \040, a tab as \011 and so on.
+    return re.sub(r"\\([0-7]{3})", lambda m: chr(int(m[1], 8)), field)
+
+
+def _mount_of(path: Path, mounts: list[Mount]) -> Mount | None:
+    """The filesystem ``path`` is on: the mount with the longest matching mount point (the
+    last one mounted there, when several are)."""
+    target = os.path.realpath(path)
+    best: Mount | None = None
+    for mount in mounts:
+        point = mount.point.rstrip("/") or "/"
+        inside = target == point or target.startswith(point if point == "/" else point + "/")
+        if inside and (best is None or len(point) >= len(best.point.rstrip("/") or "/")):
+            best = mount
+    return best
+
+
+def _existing(folder: Path) -> Path:
+    """``folder``, or its nearest parent that exists (the vault may not be made yet)."""
+    for candidate in (folder, *folder.parents):
+        if candidate.exists():
+            return candidate
+    return Path("/")
+
+
+# -- the words ------------------------------------------------------------------------------
+
+
+@cache
+def _content() -> TableReader:
+    return TableReader(load_toml(CONTENT), "the file", CONTENT, PrivacyContentProblem)
+
+
+def _words(section: str) -> TableReader:
+    return _content().within(_content().table.get(section), f"[{section}]")
+
+
+def as_text(findings: list[Finding], width: int = 78) -> str:
+    """The findings as plain text for a terminal: a label and heading, then what was seen
+    and what can be done, indented and wrapped."""
+    lines: list[str] = []
+    for finding in findings:
+        lines.append(f"{words(finding.level)}: {finding.heading}")
+        for text in (finding.seen, f"{words('todo')}: {finding.what_to_do}"):
+            lines.append(textwrap.fill(text, width, initial_indent="  ", subsequent_indent="  "))
+        lines.append("")
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def words(key: str) -> str:
+    """One of the check's own words (its title, its labels)."""
+    return _content().text(key)
+
+
+def check_content() -> None:
+    """Read every finding's words once, so that a damaged file is found at start."""
+    for section, keys in _KEYS.items():
+        for key in keys:
+            _words(section).text(key)
+    for key in ("title", "intro", "fine", "look", "know", "todo", "leave"):
+        words(key)
+
+
+_KEYS = {
+    "folder": (
+        "heading",
+        "private",
+        "missing",
+        "others",
+        "others_todo",
+        "owner",
+        "owner_todo",
+        "nothing",
+    ),
+    "processes": ("heading", "hidden", "visible", "visible_todo", "nothing"),
+    "disk": ("heading", "local", "network", "network_todo", "unknown", "unknown_todo", "nothing"),
+    "scrollback": ("heading", "tmux", "tmux_todo", "screen", "screen_todo", "plain", "plain_todo"),
+    "history": ("heading", "text", "todo"),
+    "deleting": ("heading", "text", "todo"),
+}
