@@ -107,6 +107,8 @@ def cmd_init(args: argparse.Namespace) -> int:
         "Write the recovery code on paper and keep it where only you can reach it: it opens "
         "the vault if you forget the passphrase, and Cairn will not show it again."
     )
+    print()
+    _print_privacy_check(path)  # once, with a new vault: what others here could notice
     return EXIT_OK
 
 
@@ -210,13 +212,16 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def cmd_doctor(args: argparse.Namespace) -> int:
     """Needs no passphrase: it looks only at the machine and the vault's folder."""
+    _print_privacy_check(vault_path(args))
+    return EXIT_OK
+
+
+def _print_privacy_check(path: Path) -> None:
     from . import privacy
 
-    path = vault_path(args)
     print(f"{privacy.words('title')}: {path}")
     print()
     sys.stdout.write(privacy.as_text(privacy.check(path)))
-    return EXIT_OK
 
 
 _DONE = {"add": "added", "edit": "changed", "delete": "removed"}

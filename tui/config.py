@@ -5,8 +5,10 @@ A bad file is refused with the key and the line named, so the person can fix it.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
+import stat
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -51,6 +53,7 @@ def load_settings(path: Path | None = None) -> Settings:
         raise SettingsProblem(
             f"Cairn cannot read its settings file {path} ({error.strerror})."
         ) from None
+    _keep_private(path)
     try:
         document = tomllib.loads(raw.decode("utf-8"))
     except UnicodeDecodeError:
@@ -58,6 +61,24 @@ def load_settings(path: Path | None = None) -> Settings:
     except tomllib.TOMLDecodeError as error:
         raise SettingsProblem(f"The settings file {path} is not valid TOML: {error}.") from None
     return _validate(document, path, raw.decode("utf-8"))
+
+
+def _keep_private(path: Path) -> None:
+    """The settings file, and Cairn's own settings folder, closed to other accounts.
+
+    A settings file written with an editor under the usual umask is readable by everyone,
+    and so is its folder: another account could see that Cairn is used here, and its keys.
+    Only what belongs to this account is changed, and only Cairn's own folder, never a
+    folder chosen with CAIRN_CONFIG.
+    """
+    owned = [(path, 0o600)]
+    if path == user_config_path("cairn", appauthor=False) / "settings.toml":
+        owned.append((path.parent, 0o700))
+    for item, private in owned:
+        with contextlib.suppress(OSError):
+            info = item.stat()
+            if info.st_uid == os.getuid() and stat.S_IMODE(info.st_mode) & 0o077:
+                item.chmod(private)
 
 
 def _line_of(key: str, text: str) -> int | None:

@@ -250,7 +250,16 @@ def as_text(findings: list[Finding], width: int = 78) -> str:
     for finding in findings:
         lines.append(f"{words(finding.level)}: {finding.heading}")
         for text in (finding.seen, f"{words('todo')}: {finding.what_to_do}"):
-            lines.append(textwrap.fill(text, width, initial_indent="  ", subsequent_indent="  "))
+            # A path is never broken, so that it can be copied as it is.
+            wrapped = textwrap.fill(
+                text,
+                width,
+                initial_indent="  ",
+                subsequent_indent="  ",
+                break_long_words=False,
+                break_on_hyphens=False,
+            )
+            lines.append(wrapped)
         lines.append("")
     return "\n".join(lines).rstrip("\n") + "\n"
 

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import os
+import stat
 from pathlib import Path
 
 import pytest
 
 from tests.helpers import run_cairn
+from tui import config
 from tui.config import Settings, SettingsProblem, key_label, keys_label, load_settings
 
 
@@ -77,3 +79,32 @@ def test_key_labels_read_as_a_person_sees_them() -> None:
     assert key_label("ctrl+backslash") == "Ctrl+\\"
     assert key_label("f12") == "F12"
     assert keys_label(("f12", "ctrl+backslash")) == "F12 or Ctrl+\\"
+
+
+def test_a_settings_file_others_could_read_is_closed_to_them(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Written with an editor under the usual umask, the settings and Cairn's own settings
+    folder would be open to every account; reading them closes both."""
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    folder = tmp_path / "config" / "cairn"
+    folder.mkdir(parents=True, mode=0o755)
+    folder.chmod(0o755)
+    settings = folder / "settings.toml"
+    settings.write_text("idle_minutes = 5\n")
+    settings.chmod(0o644)
+    assert config.load_settings(settings).idle_minutes == 5
+    assert stat.S_IMODE(settings.stat().st_mode) == 0o600
+    assert stat.S_IMODE(folder.stat().st_mode) == 0o700
+
+
+def test_a_folder_chosen_with_cairn_config_is_left_as_it_is(tmp_path: Path) -> None:
+    folder = tmp_path / "notes"
+    folder.mkdir(mode=0o755)
+    folder.chmod(0o755)
+    settings = folder / "cairn.toml"
+    settings.write_text("idle_minutes = 5\n")
+    settings.chmod(0o644)
+    config.load_settings(settings)
+    assert stat.S_IMODE(settings.stat().st_mode) == 0o600
+    assert stat.S_IMODE(folder.stat().st_mode) == 0o755

@@ -119,7 +119,8 @@ def test_history_and_deleting_it_are_always_said(tmp_path: Path) -> None:
 def test_the_words_are_plain(tmp_path: Path) -> None:
     text = privacy.as_text(privacy.check(_folder(tmp_path, 0o755), environ={"STY": "1"}))
     assert "!" not in text
-    assert all(len(line) <= 78 for line in text.splitlines())
+    # Wrapped at 78 columns; only a word longer than that (a path) stands alone on its line.
+    assert all(len(line) <= 78 or " " not in line.strip() for line in text.splitlines())
     assert text.count("What you can do: ") == 6
 
 
@@ -145,3 +146,15 @@ def test_cairn_doctor_needs_no_passphrase_and_names_the_vault(tmp_path: Path) ->
     assert done.out.startswith(f"Privacy check: {vault}\n")
     assert f"Worth a look: The vault's folder\n  Other accounts on this machine can see" in done.out
     assert "Good to know: Deleting history" in done.out
+
+
+def test_cairn_init_shows_the_privacy_check_once_after_the_recovery_code(tmp_path: Path) -> None:
+    vault = tmp_path / "private" / "vault.cairn"
+    done = run_cairn(
+        "init", "--vault", str(vault), "--insecure-fast-kdf", lines=("a quiet river at dawn",) * 2
+    )
+    assert done.code == 0, done.err
+    code_at, check_at = done.out.index("Recovery code: "), done.out.index("Privacy check: ")
+    assert code_at < check_at
+    said = " ".join(done.out.split())  # long paths wrap
+    assert f"Fine: The vault's folder Only your account can open {vault.parent}." in said
