@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from tests.e2e.conftest import CAIRN, CRASHING_APP
-from tests.e2e.tmux import Terminal
+from tests.e2e.tmux import Terminal, create_vault
 from tests.helpers import PASSPHRASE, new_vault
 from tui import journal, safety_plan
 from tui.vault import KdfParams, Vault
@@ -56,23 +56,8 @@ def _assert_clean(term: Terminal, *secrets: str) -> None:
 
 def test_create_then_unlock(term: Terminal, app_env: dict[str, str]) -> None:
     term.start([CAIRN], app_env)
-    term.wait_text("Before you start")
-    term.keys("Enter")
-    term.wait_text("Four or more unrelated words")  # shown once the field has focus
-    term.type(PASSPHRASE)
-    term.wait_text("Strong enough")
-    term.keys("Enter")
-    term.wait_text("Type the same passphrase once more")
-    term.type(PASSPHRASE)
-    term.keys("Enter")
-    shown = term.wait_text("Type the last four characters")
-    code = next(
-        word for line in shown.splitlines() for word in line.split() if word.count("-") == 7
-    )
-    term.type(code[-4:])
-    term.keys("Enter")
+    code = create_vault(term, PASSPHRASE)
     # Once, with a new vault: the privacy check, in the real terminal it runs in (tmux).
-    term.wait_text("Privacy check")
     term.keys("End")  # the findings scroll from the keyboard
     term.wait_text("You are inside tmux")  # the finding for the terminal it runs in
     term.keys("Enter")

@@ -137,3 +137,23 @@ class Terminal:
 
     def close(self) -> None:
         self._tmux("kill-server", check=False)
+
+
+def create_vault(term: Terminal, passphrase: str) -> str:
+    """From the welcome screen of a first start, make a vault with ``passphrase`` and confirm
+    its recovery code; returns the code. Ends on the privacy check shown once after."""
+    term.wait_text("Before you start", 60)
+    term.keys("Enter")
+    term.wait_text("Four or more unrelated words")  # shown once the field has focus
+    term.type(passphrase)
+    term.wait_text("Strong enough")
+    term.keys("Enter")
+    term.wait_text("Type the same passphrase once more")
+    term.type(passphrase)
+    term.keys("Enter")
+    shown = term.wait_text("Type the last four characters", 60)
+    code = next(w for line in shown.splitlines() for w in line.split() if w.count("-") == 7)
+    term.type(code[-4:])
+    term.keys("Enter")
+    term.wait_text("Privacy check")
+    return code

@@ -145,11 +145,10 @@ def _start_sshd(scratch: Path, port: int, users: list[str]) -> subprocess.Popen[
             ]
         )
     )
-    server = subprocess.Popen(
-        [str(SSHD), "-D", "-e", "-f", str(config)],
-        stdout=subprocess.DEVNULL,
-        stderr=open(scratch / "sshd.log", "wb"),  # noqa: SIM115 - kept open for the server's life
-    )
+    with open(scratch / "sshd.log", "wb") as log:  # the server keeps its own descriptor
+        server = subprocess.Popen(
+            [str(SSHD), "-D", "-e", "-f", str(config)], stdout=subprocess.DEVNULL, stderr=log
+        )
     deadline = time.monotonic() + 20
     while time.monotonic() < deadline:
         with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", port), 1):

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e.tmux import Terminal
+from tests.e2e.tmux import Terminal, create_vault
 from tests.ssh.conftest import SharedMachine
 
 pytestmark = pytest.mark.slow
@@ -88,20 +88,7 @@ def test_a_second_person_on_the_machine_finds_nothing_and_nothing_is_lost(
     # -- as the first account, over SSH ----------------------------------------------------
     term = _connect(machine, sockets)
     try:
-        term.wait_text("Before you start", 60)
-        term.keys("Enter")
-        term.wait_text("Four or more unrelated words")
-        term.type(PASSPHRASE)
-        term.wait_text("Strong enough")
-        term.keys("Enter")
-        term.wait_text("Type the same passphrase once more")
-        term.type(PASSPHRASE)
-        term.keys("Enter")
-        shown = term.wait_text("Type the last four characters", 60)
-        code = next(w for line in shown.splitlines() for w in line.split() if w.count("-") == 7)
-        term.type(code[-4:])
-        term.keys("Enter")
-        term.wait_text("Privacy check")
+        create_vault(term, PASSPHRASE)
         term.wait_text("Only your account can open")
         term.keys("Enter")
         term.wait_text("No journal entries yet")
