@@ -10,6 +10,7 @@ history keeps.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import pwd
 import re
@@ -103,6 +104,9 @@ def _folder(folder: Path) -> Finding:
         info = folder.stat()
     except FileNotFoundError:
         return _fine(words, words.text("missing").format(folder=folder))
+    except OSError as error:
+        seen = words.text("unreadable").format(folder=folder, reason=error.strerror or "")
+        return Finding(words.text("heading"), seen, words.text("unreadable_todo"), "know")
     if info.st_uid != os.getuid():
         return _look(words, "owner", folder=folder, owner=_account(info.st_uid))
     open_to_others = stat.S_IMODE(info.st_mode) & 0o077
@@ -226,8 +230,9 @@ def _mount_of(path: Path, mounts: list[Mount]) -> Mount | None:
 def _existing(folder: Path) -> Path:
     """``folder``, or its nearest parent that exists (the vault may not be made yet)."""
     for candidate in (folder, *folder.parents):
-        if candidate.exists():
-            return candidate
+        with contextlib.suppress(OSError):  # a folder we may not look into: try its parent
+            if candidate.exists():
+                return candidate
     return Path("/")
 
 
@@ -287,6 +292,8 @@ _KEYS = {
         "others_todo",
         "owner",
         "owner_todo",
+        "unreadable",
+        "unreadable_todo",
         "nothing",
     ),
     "processes": ("heading", "hidden", "visible", "visible_todo", "nothing"),

@@ -158,3 +158,20 @@ def test_cairn_init_shows_the_privacy_check_once_after_the_recovery_code(tmp_pat
     assert code_at < check_at
     said = " ".join(done.out.split())  # long paths wrap
     assert f"Fine: The vault's folder Only your account can open {vault.parent}." in said
+
+
+def test_a_folder_that_cannot_be_looked_at_is_said_plainly(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    vault = _folder(tmp_path, 0o700)
+    real_stat = Path.stat
+
+    def refused(self: Path, **kwargs: object) -> os.stat_result:
+        if self == vault.parent:
+            raise PermissionError(13, "Permission denied")
+        return real_stat(self, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Path, "stat", refused)
+    finding = _check(vault)["The vault's folder"]
+    assert finding.seen == f"Cairn could not look at {vault.parent} (Permission denied)."
+    assert finding.level == "know"
