@@ -86,9 +86,8 @@ class LightTextArea(TextArea):
         top, bottom = min(top, last_row), min(bottom, last_row)
         wrapped = self.wrapped_document
         first = wrapped.location_to_offset((top, 0)).y
-        last = first
-        for row in range(top, bottom + 1):
-            last = wrapped.location_to_offset((row, 0)).y + len(wrapped.get_offsets(row))
+        # The bottom row's last visual line: where it starts, plus one line per wrap.
+        last = wrapped.location_to_offset((bottom, 0)).y + len(wrapped.get_offsets(bottom))
         self.refresh_lines(first, last - first + 1)
 
     def _is_one_line(self, row: int, text: str) -> bool:

@@ -12,6 +12,7 @@ a person would see have been written, with no terminal emulator in between.
 from __future__ import annotations
 
 import argparse
+import math
 import os
 import platform
 import re
@@ -28,10 +29,11 @@ from pathlib import Path
 from tinydb import TinyDB
 
 from tests.bench import jrnl_side
+from tests.bench.bench_vault import unlock_times
 from tests.bench.filled import entries, filled_vault
 from tests.bench.pty_terminal import PtyProgram
 from tui import journal
-from tui.vault import DEFAULT_KDF, Vault
+from tui.vault import DEFAULT_KDF, INSECURE_FAST_KDF, KdfParams
 
 ROOT = Path(__file__).resolve().parents[2]
 CAIRN = str(Path(sys.executable).with_name("cairn"))
@@ -54,8 +56,9 @@ class Sample:
         return statistics.median(self.values)
 
     def percentile(self, p: float) -> float:
+        """By nearest rank: the smallest value with at least p% of the values at or below it."""
         ranked = sorted(self.values)
-        return ranked[min(len(ranked) - 1, max(0, round(p / 100 * len(ranked) + 0.5) - 1))]
+        return ranked[max(0, math.ceil(p / 100 * len(ranked)) - 1)]
 
     def ms(self) -> str:
         ranked = sorted(self.values)
@@ -103,15 +106,11 @@ def _unlock(program: PtyProgram) -> None:
     program.settle(0.2)
 
 
-def _filled(folder: Path, size: int, kdf: object = None) -> Path:
+def _filled(folder: Path, size: int, kdf: KdfParams = INSECURE_FAST_KDF) -> Path:
+    """A locked vault of ``size`` entries, made once per folder and size."""
     path = folder / f"vault-{size}" / "vault.cairn"
     if not path.exists():
-        vault = (
-            filled_vault(path, size, PASSPHRASE)
-            if kdf is None
-            else filled_vault(path, size, PASSPHRASE, DEFAULT_KDF)
-        )
-        vault.lock()
+        filled_vault(path, size, PASSPHRASE, kdf).lock()
     return path
 
 
@@ -136,14 +135,7 @@ def start_to_prompt(folder: Path, runs: int) -> tuple[Sample, Sample]:
 
 
 def unlock_default(folder: Path, runs: int) -> Sample:
-    path = folder / "default-kdf" / "vault.cairn"
-    Vault.create(path, PASSPHRASE, DEFAULT_KDF)[0].lock()
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        Vault.open(path, PASSPHRASE).lock()
-        times.append(time.perf_counter() - start)
-    return Sample(times)
+    return Sample(unlock_times(folder, runs))
 
 
 def saves(folder: Path, size: int, runs: int) -> tuple[Sample, Sample]:

@@ -12,6 +12,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from jrnl.encryption import determine_encryption_method_for_writing
+from ruamel.yaml import YAML
 
 WORDS = ["he", "she", "took", "phone", "keys", "car", "money", "door", "called", "dinner", "night"]
 
@@ -36,19 +37,8 @@ def main() -> None:
     }
     folder = home / ".config" / "jrnl"
     folder.mkdir(parents=True, exist_ok=True)
-    lines = []
-    for key, value in config.items():
-        if isinstance(value, dict):
-            lines.append(f"{key}:")
-            for inner, item in value.items():
-                if isinstance(item, dict):
-                    lines.append(f"  {inner}:")
-                    lines.extend(f"    {k}: {v}" for k, v in item.items())
-                else:
-                    lines.append(f"  {inner}: {item}")
-        else:
-            lines.append(f"{key}: {value!r}" if isinstance(value, str) else f"{key}: {value}")
-    (folder / "jrnl.yaml").write_text("\n".join(lines).replace("True", "true").replace("False", "false") + "\n")
+    with (folder / "jrnl.yaml").open("w") as handle:
+        YAML().dump(config, handle)  # jrnl's own YAML library (a JSON file reads as an old config)
 
     rng = random.Random(7)
     start = datetime(2020, 1, 1, 9)
