@@ -9,14 +9,15 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from styles import stylesheet
+from tui.vault import FailedAttempts
 
 from ._dates import long_moment
 from ._footer import MODAL_PANIC, CairnFooter
 from ._text import say
 
 
-def _when(moment: str | None) -> str:
-    return (long_moment(moment) if moment else None) or say("attempts", "unreadable")
+def _when(moment: str) -> str:
+    return long_moment(moment) or say("attempts", "unreadable")
 
 
 class AttemptsScreen(ModalScreen[None]):
@@ -27,20 +28,24 @@ class AttemptsScreen(ModalScreen[None]):
         MODAL_PANIC,
     ]
 
-    def __init__(self, attempts: list[str | None]) -> None:
+    def __init__(self, attempts: FailedAttempts) -> None:
         super().__init__()
         self.attempts = attempts
 
     def compose(self) -> ComposeResult:
-        count = len(self.attempts)
-        lead = say("attempts", "one") if count == 1 else say("attempts", "many", count=count)
-        shown = self.attempts[-12:]  # the most recent; the count above says how many in all
+        count = len(self.attempts.times)
         with Vertical(id="attempts-box"):
             yield Static(say("attempts", "title"), id="attempts-title", markup=False)
-            yield Static(lead, markup=False)
-            yield Static(
-                "\n".join(f"  {_when(at)}" for at in shown), id="attempts-list", markup=False
-            )
+            if count:
+                lead = (
+                    say("attempts", "one") if count == 1 else say("attempts", "many", count=count)
+                )
+                yield Static(lead, markup=False)
+                shown = self.attempts.times[-12:]  # the most recent; the count says how many
+                lines = "\n".join(f"  {_when(at)}" for at in shown)
+                yield Static(lines, id="attempts-list", markup=False)
+            if self.attempts.damaged:  # junk in the record is one sentence, however much
+                yield Static(say("attempts", "damaged"), id="attempts-damaged", markup=False)
             yield Static(say("attempts", "after"), markup=False)
         yield CairnFooter()
 

@@ -78,7 +78,9 @@ class CreateScreen(Screen[None]):
         message = self.query_one("#create-message", Static)
         try:
             # Off the UI thread: the panic key keeps working while Argon2 runs.
-            vault, code = await asyncio.to_thread(Vault.create, self.session.vault_path, passphrase)
+            vault, code = await asyncio.to_thread(
+                Vault.create, self.session.vault_path, passphrase, confirm_code_later=True
+            )
         except VaultError as error:
             message.update(str(error))
             for field in self.query(Input):

@@ -1,4 +1,6 @@
-"""After unlocking: offer back the work that was sealed when Cairn last had to close."""
+"""After unlocking: offer back the work that was sealed when Cairn last had to close, say
+what it holds, and ask before throwing it away. A draft that could not be opened was moved
+aside by the vault; this screen says so and where it is."""
 
 from __future__ import annotations
 
@@ -12,10 +14,31 @@ from textual.widgets import Static
 
 from styles import stylesheet
 from tui.session import Session
+from tui.visible import visible
 
 from ._dates import long_moment
 from ._footer import MODAL_PANIC, CairnFooter
 from ._text import say
+from .confirm import ask
+
+
+def _items(draft: dict[str, Any]) -> list[dict[str, Any]]:
+    items = draft.get("items", [])
+    return [item for item in items if isinstance(item, dict)] if isinstance(items, list) else []
+
+
+def _holds(draft: dict[str, Any]) -> str:
+    """What the kept work is, in the person's terms: 'a journal entry, a quick note'."""
+    kinds = say("draft", "kinds_unknown")
+    names = []
+    for item in _items(draft):
+        try:
+            name = say("draft.kinds", str(item.get("kind")))
+        except KeyError:
+            name = kinds
+        if name not in names:
+            names.append(name)
+    return ", ".join(names)
 
 
 class DraftOfferScreen(ModalScreen[None]):
@@ -24,6 +47,7 @@ class DraftOfferScreen(ModalScreen[None]):
     BINDINGS = [
         Binding("r", "restore", "Restore", id="draft-restore"),
         Binding("d", "discard", "Discard", id="draft-discard"),
+        Binding("enter", "acknowledge", "Continue", id="draft-continue"),
         MODAL_PANIC,
     ]
 
@@ -31,20 +55,33 @@ class DraftOfferScreen(ModalScreen[None]):
         super().__init__()
         self.session = session
         self.draft = draft
+        self.has_work = bool(_items(draft))
 
     def compose(self) -> ComposeResult:
         with Vertical(id="draft-box"):
             yield Static(say("draft", "title"), id="draft-title", markup=False)
-            yield Static(
-                say("draft", "body", saved=long_moment(self.draft.get("saved")) or "earlier"),
-                markup=False,
-            )
+            if self.has_work:
+                saved = long_moment(self.draft.get("saved")) or say("draft", "earlier")
+                yield Static(say("draft", "body", saved=saved), markup=False)
+                holds = say("draft", "holds", what=_holds(self.draft))
+                yield Static(holds, id="draft-holds", markup=False)
+            aside = [visible(str(name)) for name in self.draft.get("set_aside", []) if name]
+            if aside:
+                names = ", ".join(aside)
+                yield Static(say("draft", "set_aside", names=names), id="draft-aside", markup=False)
             yield Static("", id="draft-message", markup=False)
         yield CairnFooter()
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("restore", "discard"):
+            return self.has_work
+        if action == "acknowledge":
+            return not self.has_work
+        return True
+
     def action_restore(self) -> None:
         screens = []
-        for item in self.draft.get("items", []):
+        for item in _items(self.draft):
             factory = self.session.draft_screens.get(str(item.get("kind")))
             if factory is None or not isinstance(item.get("state"), dict):
                 continue
@@ -62,5 +99,13 @@ class DraftOfferScreen(ModalScreen[None]):
         self.session.unlocked.discard_draft()
 
     def action_discard(self) -> None:
+        def discard() -> None:
+            self.session.unlocked.discard_draft()
+            self.dismiss()
+
+        ask(self, "draft.discard", keys=("d", "k"), then=discard, what=_holds(self.draft))
+
+    def action_acknowledge(self) -> None:
+        # Only the notice was kept: once read, it has done its work.
         self.session.unlocked.discard_draft()
         self.dismiss()

@@ -7,6 +7,7 @@ still works while it runs. Repeated wrong passphrases wait longer each time.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 from pathlib import Path
 
 from textual import on
@@ -17,7 +18,7 @@ from textual.widgets import Input, Static
 
 from styles import stylesheet
 from tui.session import Session
-from tui.vault import Vault, VaultError, WrongPassphrase
+from tui.vault import FailedAttempts, Vault, VaultError, WrongPassphrase
 
 from ._focus import focus_then_cue
 from ._text import say
@@ -79,7 +80,7 @@ class UnlockScreen(Screen[None]):
             self.app.switch_screen(ProblemScreen(error))
             return
         self.session.vault = vault
-        self._open_home(attempts)
+        self._open_home(attempts, secret)
 
     def _after_wrong_passphrase(self) -> None:
         field = self.query_one("#secret", Input)
@@ -99,30 +100,39 @@ class UnlockScreen(Screen[None]):
 
         self.set_timer(seconds, ready, name="unlock-wait")
 
-    def _open_home(self, attempts: list[str | None]) -> None:
+    def _open_home(self, attempts: FailedAttempts, secret: str) -> None:
         from .attempts import AttemptsScreen
         from .draft_offer import DraftOfferScreen
         from .home import HomeScreen
         from .quick_note import QuickNoteScreen
+        from .recovery import RecoveryOfferScreen
 
+        vault = self.session.unlocked
         if self.session.start == "quick-log":
-            # `cairn log` in a terminal: straight to one field; kept drafts wait for next time.
+            # `cairn log` in a terminal: straight to one field; the rest waits for next time.
             self.app.switch_screen(QuickNoteScreen(self.session, then_exit=True))
-            draft = None
-        else:
-            self.app.switch_screen(HomeScreen(self.session))
-            draft = self.session.unlocked.open_draft()
+            if attempts:
+                self.app.push_screen(AttemptsScreen(attempts))
+            return
+        self.app.switch_screen(HomeScreen(self.session))
+        draft = vault.open_draft()
         if draft is not None:
             self.app.push_screen(DraftOfferScreen(self.session, draft))
+        if vault.recovery_code_unconfirmed:
+            if vault.opened_with == "recovery":
+                with contextlib.suppress(VaultError):
+                    vault.confirm_recovery_code()  # it was just typed: the person has it
+            else:
+                self.app.push_screen(RecoveryOfferScreen(self.session, secret))
         if attempts:  # on top: the first thing seen after unlocking
             self.app.push_screen(AttemptsScreen(attempts))
 
 
-def _open_and_collect(path: Path, secret: str) -> tuple[Vault, list[str | None]]:
+def _open_and_collect(path: Path, secret: str) -> tuple[Vault, FailedAttempts]:
     """Open, then fold in the failed attempts recorded since last time (both off the UI
     thread: the key derivation takes a moment and folding may write)."""
     vault = Vault.open(path, secret)
     try:
         return vault, vault.take_failed_attempts()
-    except VaultError:
-        return vault, []  # the record stays beside the vault for next time
+    except (VaultError, OSError):
+        return vault, FailedAttempts()  # the record stays beside the vault for next time

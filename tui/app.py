@@ -33,6 +33,7 @@ from . import domain, terminal
 from .config import Settings
 from .content.checks import ContentProblem
 from .session import KeepsDraft, Session
+from .textual_compat import install_input_guards
 from .themes import HIGH_CONTRAST
 from .vault import VaultError, check_openable
 
@@ -139,7 +140,31 @@ class CairnApp(App[int]):
             return
         loop = asyncio.get_running_loop()
         loop.add_signal_handler(signal.SIGTERM, self.leave, "exit")
+        # In raw mode Ctrl+C is a key; a SIGINT can only come from outside, as SIGTERM does.
+        loop.add_signal_handler(signal.SIGINT, self.leave, "exit")
         loop.add_signal_handler(signal.SIGHUP, self._hang_up)
+        # These replace the driver's own: suspending must blank the screen first, and coming
+        # back after the idle time must not draw decrypted text again.
+        loop.add_signal_handler(signal.SIGTSTP, self._suspend)
+
+    def _suspend(self) -> None:
+        """Ctrl+Z or SIGTSTP: wipe the screen, give the terminal back, stop; on return, lock
+        if the idle time passed while stopped, else draw again."""
+        driver = self._driver
+        if driver is None or self._leaving:
+            return
+        stopped_at = time.monotonic()
+        driver.write(terminal.CLEAR_ALL)
+        driver.flush()
+        driver.suspend_application_mode()
+        os.kill(os.getpid(), signal.SIGSTOP)
+        # Continued (fg, or SIGCONT).
+        idle = self.settings.idle_minutes * 60
+        if idle > 0 and time.monotonic() - stopped_at >= idle and self._unlocked:
+            self.leave("lock")  # relaunches at the lock screen; nothing decrypted is drawn
+            return
+        driver.resume_application_mode()
+        self._last_input = time.monotonic()
 
     # -- activity and idle --------------------------------------------------------------
 
@@ -233,17 +258,16 @@ class CairnApp(App[int]):
         items = []
         for screen in reversed(self.screen_stack):
             if isinstance(screen, KeepsDraft):
-                state = screen.draft_state()
-                if state:
-                    items.append({"kind": screen.draft_kind, "state": state})
+                with contextlib.suppress(Exception):  # one broken screen must not cost the rest
+                    state = screen.draft_state()
+                    if state:
+                        items.append({"kind": screen.draft_kind, "state": state})
         if not items:
             return
         saved = datetime.now(UTC).astimezone().isoformat(timespec="seconds")
-        with contextlib.suppress(VaultError):  # leaving must not stop here; the vault is intact
-            # Work kept earlier and not yet restored or discarded is carried along, not lost.
-            earlier = vault.open_draft()
-            if earlier is not None and isinstance(earlier.get("items"), list):
-                items.extend(earlier["items"])
+        # Leaving must not stop here; the vault is intact. Work kept earlier and not yet
+        # restored or discarded is carried along by the vault.
+        with contextlib.suppress(VaultError, OSError):
             vault.seal_draft({"saved": saved, "items": items})
 
     # -- crashes: one neutral line, never a traceback or local variables ----------------
@@ -256,6 +280,21 @@ class CairnApp(App[int]):
         if self._exception is None:  # Pilot re-raises this in tests
             self._exception = error
             self._exception_event.set()
+        self._end_after_fault()
+
+    def panic(self, *renderables: Any) -> None:
+        """Textual's way out when one of its own threads fails (its input thread calls it
+        with a traceback to print). Nothing of it is printed: it can hold typed text."""
+        self._return_code = 1
+        self.crashed = self.crashed or "InputError"
+        self._end_after_fault()
+
+    def _end_after_fault(self) -> None:
+        # Like every other way out: the unsaved work is sealed before the key goes.
+        if not self._leaving:
+            self._leaving = True
+            with contextlib.suppress(Exception):
+                self._seal_draft()
         self.session.lock()
         self._close_messages_no_wait()
 
@@ -272,6 +311,7 @@ class CairnApp(App[int]):
         from screens.daily import DailyScreen
         from screens.entry import EntryScreen
         from screens.journal import JournalScreen
+        from screens.keys_change import ChangePassphraseScreen, NewRecoveryCodeScreen
         from screens.learn import LearnScreen
         from screens.patterns import PatternsScreen
         from screens.plan import SafetyPlanScreen
@@ -308,6 +348,16 @@ class CairnApp(App[int]):
                 PrivacyScreen,
             ),
             (
+                "Change passphrase",
+                "A new passphrase, and everything sealed again with a new key",
+                ChangePassphraseScreen,
+            ),
+            (
+                "New recovery code",
+                "Replace the recovery code; the old one stops working",
+                NewRecoveryCodeScreen,
+            ),
+            (
                 "Help and numbers to call",
                 "The two numbers, your people and your lines",
                 ResourcesScreen,
@@ -337,6 +387,7 @@ class CairnApp(App[int]):
 
 
 def run_app(session: Session, app_type: type[CairnApp] | None = None) -> int:
+    install_input_guards()
     state = terminal.TerminalState()
     app = (app_type or CairnApp)(session, terminal_state=state)
     try:

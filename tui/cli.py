@@ -10,12 +10,15 @@ is not in it), 130 interrupted with Ctrl+C.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import errno
 import os
+import stat
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TextIO
 
 from platformdirs import user_data_path
 
@@ -27,6 +30,7 @@ from .vault import (
     DEFAULT_KDF,
     INSECURE_FAST_KDF,
     NotAVaultPath,
+    PassphraseNeeded,
     UnsafeVault,
     Vault,
     VaultBusy,
@@ -37,7 +41,9 @@ from .vault import (
     VaultWriteFailed,
     WrongPassphrase,
     harden_process,
+    shown,
 )
+from .visible import visible
 
 if TYPE_CHECKING:
     from . import journal
@@ -57,6 +63,11 @@ EXIT_INTERRUPTED = 130
 
 MAX_LOG_BYTES = 16 * 1024 * 1024
 
+
+class OutputFailed(Exception):
+    """Standard output could not be written; ``str()`` is one sentence."""
+
+
 _EXIT_FOR: tuple[tuple[type[BaseException], int], ...] = (
     (IntakeProblem, EXIT_USAGE),
     (SettingsProblem, EXIT_USAGE),
@@ -64,11 +75,13 @@ _EXIT_FOR: tuple[tuple[type[BaseException], int], ...] = (
     (VaultExists, EXIT_USAGE),
     (NotAVaultPath, EXIT_USAGE),
     (WrongPassphrase, EXIT_WRONG_PASSPHRASE),
+    (PassphraseNeeded, EXIT_WRONG_PASSPHRASE),
     (VaultDamaged, EXIT_VAULT_UNUSABLE),
     (VaultTooNew, EXIT_VAULT_UNUSABLE),
     (UnsafeVault, EXIT_VAULT_UNUSABLE),
     (VaultBusy, EXIT_VAULT_BUSY),
     (VaultWriteFailed, EXIT_WRITE_FAILED),
+    (OutputFailed, EXIT_WRITE_FAILED),
 )
 
 
@@ -101,13 +114,9 @@ def cmd_init(args: argparse.Namespace) -> int:
     kdf = INSECURE_FAST_KDF if args.insecure_fast_kdf else DEFAULT_KDF
     vault, recovery_code = Vault.create(path, passphrase, kdf)
     vault.lock()
-    print(f"Created a vault at {path}.")
-    print(f"Recovery code: {recovery_code}")
-    print(
-        "Write the recovery code on paper and keep it where only you can reach it: it opens "
-        "the vault if you forget the passphrase, and Cairn will not show it again."
-    )
-    print()
+    _out(f"Created a vault at {shown(path)}.")
+    _print_recovery_code(recovery_code)
+    _out()
     _print_privacy_check(path)  # once, with a new vault: what others here could notice
     return EXIT_OK
 
@@ -132,18 +141,14 @@ def cmd_log(args: argparse.Namespace) -> int:
             entry = journal.add_entry(vault, text)
         except journal.EntryRejected as problem:
             raise BadInput(str(problem)) from None
-    print(entry.id)  # only now: the entry is durably saved
+    _out(entry.id)  # only now: the entry is durably saved
     return EXIT_OK
 
 
 def cmd_export(args: argparse.Namespace) -> int:
     from . import export
 
-    out = Path(args.out).expanduser().absolute() if args.out else None
-    if out is not None and os.path.lexists(out) and not args.force:
-        raise BadInput(f"{out} already exists; choose another name or add --force to replace it.")
-    if out is not None and not out.parent.is_dir():
-        raise BadInput(f"The folder {out.parent} does not exist.")
+    out = _output_path(args.out, force=args.force) if args.out else None
     start, end = _day(args.start, "--from"), _day(args.end, "--to")
     if args.format in export.PLAN_FORMATS and (start or end):
         raise BadInput("--from and --to choose journal entries; the safety plan is printed whole.")
@@ -154,21 +159,79 @@ def cmd_export(args: argparse.Namespace) -> int:
         document = export.render(vault, args.format, start, end)
     if out is None:
         _say("Writing an unencrypted copy to standard output; anyone who sees it can read it.")
-        sys.stdout.write(document)
-        sys.stdout.flush()
+        _write_out(document)
         return EXIT_OK
     export.write_file(out, document.encode("utf-8"), overwrite=args.force)
     _say(f"Wrote an unencrypted copy to {out}; anyone who can read that file can read it.")
     return EXIT_OK
 
 
+def _output_path(raw: str, *, force: bool) -> Path:
+    """Where an export may go: a new file in a folder that exists, or with --force an
+    existing regular file. Never a folder, a device, a pipe or a link (replacing one
+    would put plaintext where the person did not mean it to go)."""
+    if raw.endswith(("/", "/.", "/..")) or raw in (".", ".."):
+        raise BadInput(f"--out {raw} names a folder; give the name of a new file in it.")
+    out = Path(raw).expanduser().absolute()
+    try:
+        info: os.stat_result | None = os.lstat(out)
+    except FileNotFoundError:
+        info = None
+    except OSError as error:
+        raise BadInput(f"--out {raw} cannot be used ({error.strerror}).") from None
+    if info is not None:
+        if stat.S_ISDIR(info.st_mode):
+            raise BadInput(f"{out} is a folder; give the name of a new file in it.")
+        if not force:
+            raise BadInput(
+                f"{out} already exists; choose another name or add --force to replace it."
+            )
+        if not stat.S_ISREG(info.st_mode):
+            raise BadInput(
+                f"{out} is not an ordinary file (a link, a device or a pipe), so Cairn will "
+                "not replace it, even with --force; choose a new file name."
+            )
+    if not out.parent.is_dir():
+        raise BadInput(f"The folder {out.parent} does not exist.")
+    return out
+
+
 def cmd_passwd(args: argparse.Namespace) -> int:
     source = PassphraseSource(args.passphrase_fd)
     old = source.existing("Current passphrase or recovery code: ")
     with _open(args, old) as vault:
-        vault.change_passphrase(source.new())
-    print("The passphrase is changed; the recovery code still works.")
+        new_code = vault.change_passphrase(old, source.new())
+    _out(
+        "The passphrase is changed, and everything is sealed under a new key: a copy of the "
+        "vault made before, with the old passphrase, opens nothing written from now on."
+    )
+    if new_code is None:
+        _out("The recovery code still works.")
+        return EXIT_OK
+    _out(
+        "This vault was made by an earlier version, so its recovery code could not follow; "
+        "it no longer works. The new one:"
+    )
+    _print_recovery_code(new_code)
     return EXIT_OK
+
+
+def cmd_recovery_code(args: argparse.Namespace) -> int:
+    source = PassphraseSource(args.passphrase_fd)
+    passphrase = source.existing()
+    with _open(args, passphrase) as vault:
+        code = vault.replace_recovery_code(passphrase)
+    _out("A new recovery code is made; the old one opens nothing written from now on.")
+    _print_recovery_code(code)
+    return EXIT_OK
+
+
+def _print_recovery_code(code: str) -> None:
+    _out(f"Recovery code: {code}")
+    _out(
+        "Write the recovery code on paper and keep it where only you can reach it: it opens "
+        "the vault if you forget the passphrase, and Cairn will not show it again."
+    )
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -183,30 +246,30 @@ def cmd_check(args: argparse.Namespace) -> int:
         slot = vault.header.slot("passphrase")
         report = journal.verify(vault)
         links = journal.links(vault) if report.intact else []
-    print(f"The vault at {vault.path} opened and every byte of it checked out.")
-    print(f"Journal entries: {entries}")
+    _out(f"The vault at {vault.path} opened and every byte of it checked out.")
+    _out(f"Journal entries: {entries}")
     if slot is not None:
         kdf = slot.kdf
-        print(
+        _out(
             f"Key derivation: Argon2id, {kdf.memory_kib // 1024} MiB, "
             f"{kdf.time_cost} passes, {kdf.parallelism} lane(s)"
         )
     for line in _chain_lines(report):
-        print(line)
+        _out(line)
     if not report.intact:
         return EXIT_CHAIN_BROKEN
     if head is None:
         return EXIT_OK
     found = journal.find_head(links, head)
     if found is None:
-        print(f"The chain head {head} is not in this journal's record chain.")
+        _out(f"The chain head {head} is not in this journal's record chain.")
         return EXIT_CHAIN_BROKEN
     link, later = found
-    print(f"The chain head {head} is link {link.seq}, made {link.at}.")
+    _out(f"The chain head {head} is link {link.seq}, made {link.at}.")
     if not later:
-        print("Nothing was added, changed or removed since.")
+        _out("Nothing was added, changed or removed since.")
     for each in later:
-        print(f"Since then: {each.at} an entry ({each.entry[:8]}) was {_DONE[each.action]}.")
+        _out(f"Since then: {each.at} an entry ({each.entry[:8]}) was {_DONE[each.action]}.")
     return EXIT_OK
 
 
@@ -219,9 +282,9 @@ def cmd_doctor(args: argparse.Namespace) -> int:
 def _print_privacy_check(path: Path) -> None:
     from . import privacy
 
-    print(f"{privacy.words('title')}: {path}")
-    print()
-    sys.stdout.write(privacy.as_text(privacy.check(path)))
+    _out(f"{privacy.words('title')}: {path}")
+    _out()
+    _out(privacy.as_text(privacy.check(path)), end="")
 
 
 _DONE = {"add": "added", "edit": "changed", "delete": "removed"}
@@ -298,8 +361,56 @@ def _day(text: str | None, option: str) -> date | None:
         raise BadInput(f"{option} takes a day written like 2026-11-24.") from None
 
 
+def _out(line: str = "", *, end: str = "\n") -> None:
+    """One of Cairn's own lines on standard output, with control characters made visible
+    (a path may hold an escape sequence)."""
+    _write(sys.stdout, visible(line) + end)
+
+
+def _write_out(document: str) -> None:
+    """An export on standard output, exactly as rendered (renderers make it safe). Written
+    straight to the descriptor, so that a reader that goes away part way, or a device that
+    fills, is noticed at once rather than lost in a buffer."""
+    _flush(sys.stdout)
+    view = memoryview(document.encode("utf-8"))
+    try:
+        while view:
+            view = view[os.write(sys.stdout.fileno(), view) :]
+    except BrokenPipeError:
+        raise
+    except OSError as error:
+        raise OutputFailed(_output_sentence(error)) from None
+
+
+def _write(stream: TextIO, text: str) -> None:
+    try:
+        stream.write(text)
+    except BrokenPipeError:
+        raise
+    except OSError as error:
+        raise OutputFailed(_output_sentence(error)) from None
+
+
+def _flush(stream: TextIO) -> None:
+    try:
+        stream.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as error:
+        raise OutputFailed(_output_sentence(error)) from None
+
+
+def _output_sentence(error: OSError) -> str:
+    reason = (
+        "the disk is full"
+        if error.errno in (errno.ENOSPC, errno.EDQUOT)
+        else (error.strerror or type(error).__name__)
+    )
+    return f"Cairn could not write its output ({reason}), so what was written is incomplete."
+
+
 def _say(sentence: str) -> None:
-    print(sentence, file=sys.stderr)
+    _write(sys.stderr, visible(sentence) + "\n")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -329,8 +440,8 @@ def _descriptor(text: str) -> int:
         fd = int(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"'{text}' is not a file descriptor number") from None
-    if fd < 0:
-        raise argparse.ArgumentTypeError("a file descriptor number is 0 or more")
+    if not 0 <= fd < 2**31:  # beyond what the system can name (os.read would overflow)
+        raise argparse.ArgumentTypeError(f"{fd} is not a file descriptor number")
     return fd
 
 
@@ -391,6 +502,13 @@ def build_parser() -> argparse.ArgumentParser:
     passwd = commands.add_parser("passwd", parents=[common], help="change the passphrase")
     passwd.set_defaults(command=cmd_passwd)
 
+    recovery = commands.add_parser(
+        "recovery-code",
+        parents=[common],
+        help="make a new recovery code; the old one stops opening anything written after",
+    )
+    recovery.set_defaults(command=cmd_recovery_code)
+
     check = commands.add_parser(
         "check", parents=[common], help="open the vault, verify it and its record chain"
     )
@@ -417,7 +535,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if command is not cmd_app:  # the app loads these once its lock screen shows
             domain.load()
-        return command(args)
+        code = command(args)
+        _flush(sys.stdout)  # block-buffered into a pipe or file: a full device shows here
+        return code
+    except BrokenPipeError:
+        # The reader went away (`cairn export ... | head`): stop quietly. Standard output is
+        # pointed at /dev/null so the interpreter's own last flush says nothing either.
+        with contextlib.suppress(OSError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_WRITE_FAILED
     except KeyboardInterrupt:
         _say("Stopped; nothing more was written.")
         return EXIT_INTERRUPTED

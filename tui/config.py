@@ -16,6 +16,9 @@ from typing import Any
 
 from platformdirs import user_config_path
 
+from .keys import DEFAULT_KEYS, only_commands, types_text
+from .vault import shown, sidecar
+
 PANIC_ACTIONS = ("lock", "exit")
 THEMES = ("textual-dark", "textual-light", "high-contrast")
 _KEY = re.compile(r"^[a-z0-9_+]+$")
@@ -43,42 +46,75 @@ def settings_path() -> Path:
     return user_config_path("cairn", appauthor=False) / "settings.toml"
 
 
+MAX_SETTINGS_BYTES = 64 * 1024
+
+
 def load_settings(path: Path | None = None) -> Settings:
+    """The settings, or the defaults when there is no file. The file is opened as
+    untrusted (see tui/vault/sidecar.py): a pipe, a folder, a link, a hard link, another
+    account's file or a huge one is refused in one sentence, never read through."""
     path = path or settings_path()
     try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        return Settings()
+        fd = sidecar.open_private(path, os.O_RDONLY)
+    except sidecar.SidecarRefused as refused:
+        raise SettingsProblem(
+            f"Cairn will not read its settings file {shown(path)}: it is {refused.what}."
+        ) from None
     except OSError as error:
         raise SettingsProblem(
-            f"Cairn cannot read its settings file {path} ({error.strerror})."
+            f"Cairn cannot read its settings file {shown(path)} ({error.strerror})."
         ) from None
-    _keep_private(path)
+    if fd is None:
+        return Settings()
     try:
-        document = tomllib.loads(raw.decode("utf-8"))
+        _keep_private(fd, path)
+        raw = sidecar.read_bounded(fd, path, MAX_SETTINGS_BYTES)
+    except sidecar.SidecarRefused as refused:
+        raise SettingsProblem(
+            f"Cairn will not read its settings file {shown(path)}: it is {refused.what}."
+        ) from None
+    except OSError as error:
+        raise SettingsProblem(
+            f"Cairn cannot read its settings file {shown(path)} ({error.strerror})."
+        ) from None
+    finally:
+        os.close(fd)
+    try:
+        text = raw.decode("utf-8")
+        document = tomllib.loads(text)
     except UnicodeDecodeError:
-        raise SettingsProblem(f"The settings file {path} is not UTF-8 text.") from None
+        raise SettingsProblem(f"The settings file {shown(path)} is not UTF-8 text.") from None
     except tomllib.TOMLDecodeError as error:
-        raise SettingsProblem(f"The settings file {path} is not valid TOML: {error}.") from None
-    return _validate(document, path, raw.decode("utf-8"))
+        raise SettingsProblem(
+            f"The settings file {shown(path)} is not valid TOML: {error}."
+        ) from None
+    except RecursionError:
+        raise SettingsProblem(f"The settings file {shown(path)} is nested too deeply.") from None
+    return _validate(document, path, text)
 
 
-def _keep_private(path: Path) -> None:
+def _keep_private(fd: int, path: Path) -> None:
     """The settings file, and Cairn's own settings folder, closed to other accounts.
 
     A settings file written with an editor under the usual umask is readable by everyone,
     and so is its folder: another account could see that Cairn is used here, and its keys.
-    Only what belongs to this account is changed, and only Cairn's own folder, never a
-    folder chosen with CAIRN_CONFIG.
+    Only what belongs to this account is changed, through descriptors opened without
+    following links (never a link's target), and only Cairn's own folder, never a folder
+    chosen with CAIRN_CONFIG.
     """
-    owned = [(path, 0o600)]
-    if path == user_config_path("cairn", appauthor=False) / "settings.toml":
-        owned.append((path.parent, 0o700))
-    for item, private in owned:
-        with contextlib.suppress(OSError):
-            info = item.stat()
-            if info.st_uid == os.getuid() and stat.S_IMODE(info.st_mode) & 0o077:
-                item.chmod(private)
+    with contextlib.suppress(OSError):
+        if stat.S_IMODE(os.fstat(fd).st_mode) & 0o077:
+            os.fchmod(fd, 0o600)
+    if path != user_config_path("cairn", appauthor=False) / "settings.toml":
+        return
+    with contextlib.suppress(OSError):
+        folder = os.open(path.parent, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | os.O_CLOEXEC)
+        try:
+            info = os.fstat(folder)
+            if info.st_uid == os.geteuid() and stat.S_IMODE(info.st_mode) & 0o077:
+                os.fchmod(folder, 0o700)
+        finally:
+            os.close(folder)
 
 
 def _line_of(key: str, text: str) -> int | None:
@@ -91,7 +127,7 @@ def _validate(document: dict[str, Any], path: Path, text: str) -> Settings:
     def problem(key: str, what: str) -> SettingsProblem:
         line = _line_of(key.split(".")[-1], text)
         where = f", line {line}" if line else ""
-        return SettingsProblem(f"In {path}{where}: '{key}' {what}.")
+        return SettingsProblem(f"In {shown(path)}{where}: '{key}' {what}.")
 
     known = {
         "panic_keys",
@@ -117,7 +153,7 @@ def _validate(document: dict[str, Any], path: Path, text: str) -> Settings:
         )
     if "escape" in panic_keys:
         raise problem("panic_keys", "must not use escape, which is unreliable over SSH")
-    if any(_types_text(k) for k in panic_keys):
+    if any(types_text(k) for k in panic_keys):
         raise problem("panic_keys", _TYPES_TEXT)
     action = document.get("panic_action", defaults.panic_action)
     if action not in PANIC_ACTIONS:
@@ -140,8 +176,16 @@ def _validate(document: dict[str, Any], path: Path, text: str) -> Settings:
         for v in keys.values()
     ):
         raise problem("keys", 'must be a table of binding ids to keys, such as quit = "ctrl+q"')
-    for binding in _BEFORE_FIELDS:
-        if binding in keys and any(_types_text(k.strip()) for k in keys[binding].split(",")):
+    for binding, chosen in keys.items():
+        if binding not in DEFAULT_KEYS:
+            raise problem(
+                f"keys.{binding}",
+                "is not a binding Cairn knows (the README lists every binding and its keys)",
+            )
+        # A binding that by default types nothing (Ctrl+Q, F1, Escape) acts while a field
+        # has the focus: set to a letter, that letter would do it instead of being typed,
+        # and the passphrase itself could quit the app.
+        if only_commands(DEFAULT_KEYS[binding]) and not only_commands(chosen):
             raise problem(f"keys.{binding}", _TYPES_TEXT)
     return Settings(
         panic_keys=tuple(panic_keys),
@@ -154,14 +198,7 @@ def _validate(document: dict[str, Any], path: Path, text: str) -> Settings:
     )
 
 
-# Bindings that act before a focused field sees the key (panic, help): a key that types
-# something would then never reach the field.
-_BEFORE_FIELDS = ("panic", "help-now")
 _TYPES_TEXT = "must be keys that type nothing, such as f12 or ctrl+backslash"
-
-
-def _types_text(key: str) -> bool:
-    return len(key) == 1 or key in {"space", "enter", "tab", "backspace"}
 
 
 _KEY_NAMES = {"backslash": "\\", "slash": "/", "space": "Space", "enter": "Enter", "tab": "Tab"}

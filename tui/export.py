@@ -11,6 +11,7 @@ from typing import Any
 from . import journal, questionnaire, report, safety_plan
 from .vault import Vault
 from .vault.storage import write_durably
+from .visible import json_safe
 
 EXPORT_FORMAT = "cairn-export"
 EXPORT_VERSION = 1
@@ -37,7 +38,9 @@ def export_document(
 
 def to_json(vault: Vault, start: date | None = None, end: date | None = None) -> str:
     document = export_document(vault, start, end)
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    # Escaped where a terminal would obey a character or UTF-8 cannot hold it (a stored
+    # lone surrogate): the same JSON value, safe to show and to write.
+    return json_safe(json.dumps(document, ensure_ascii=False, indent=2)) + "\n"
 
 
 JOURNAL_FORMATS = ("json", "markdown", "html")

@@ -10,10 +10,15 @@ from __future__ import annotations
 
 import re
 
-# C0 and C1 controls other than newline and tab, DEL, and the invisible controls that
-# reorder text in terminals that do bidirectional layout (embeddings, overrides, isolates,
-# direction marks); letters of right-to-left scripts are left alone.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+# C0 and C1 controls other than newline and tab, DEL, the invisible controls that reorder
+# text in terminals that do bidirectional layout (embeddings, overrides, isolates, direction
+# marks), and lone surrogates (not text at all: no encoding can write them); letters of
+# right-to-left scripts are left alone.
+_CONTROL = re.compile(
+    r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
+)
+# What JSON leaves raw (it escapes C0 itself) but a terminal would obey or no encoder writes.
+_JSON_RAW = re.compile(r"[\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 
 
 def _picture(match: re.Match[str]) -> str:
@@ -27,6 +32,13 @@ def _picture(match: re.Match[str]) -> str:
 
 def visible(text: str) -> str:
     return _CONTROL.sub(_picture, text)
+
+
+def json_safe(json_text: str) -> str:
+    """JSON text with C1 controls, bidi controls and lone surrogates written as \\uXXXX
+    escapes: the same JSON value, safe to show in a terminal and to encode as UTF-8. (They
+    can only stand inside strings, where an escape means the same character.)"""
+    return _JSON_RAW.sub(lambda match: f"\\u{ord(match.group(0)):04x}", json_text)
 
 
 def one_line(text: str) -> str:

@@ -27,5 +27,18 @@ async def unlock(pilot: Pilot[object], passphrase: str = PASSPHRASE) -> None:
     await wait_for(pilot, lambda: screen_name(pilot) == "UnlockScreen")
     await pilot.press(*passphrase, "enter")
     await wait_for(
-        pilot, lambda: screen_name(pilot) in {"HomeScreen", "DraftOfferScreen", "AttemptsScreen"}
+        pilot,
+        lambda: (
+            screen_name(pilot)
+            in {"HomeScreen", "DraftOfferScreen", "AttemptsScreen", "RecoveryOfferScreen"}
+        ),
     )
+
+
+def screen_text(app: object) -> str:
+    """Every Static's text on the current screen, one per line, as the person reads it."""
+    from textual.app import App
+    from textual.widgets import Static
+
+    assert isinstance(app, App)
+    return "\n".join(str(widget.render()) for widget in app.screen.query(Static))

@@ -341,6 +341,7 @@ async def test_panic_in_the_editor_seals_every_field_and_offers_it_back(
     async with app.run_test(size=(100, 40)) as pilot:
         await unlock(pilot)
         await wait_for(pilot, lambda: screen_name(pilot) == "DraftOfferScreen")
+        assert _shows(pilot, "#draft-holds", "It holds: a journal entry.")
         await pilot.press("r")
         await wait_for(pilot, lambda: screen_name(pilot) == "EntryScreen")
         assert app.screen.query_one("#field-text", TextArea).text == "CANARY in the editor"

@@ -11,7 +11,7 @@ from textual.command import CommandPalette
 from textual.widgets import TextArea
 
 from tests.app.conftest import MakeApp, NoteScreen, Relaunches
-from tests.app.helpers import screen_name, unlock, wait_for
+from tests.app.helpers import screen_name, screen_text, unlock, wait_for
 from tests.helpers import PASSPHRASE
 from tui.config import Settings
 from tui.vault import Vault
@@ -65,12 +65,23 @@ async def test_panic_from_a_text_area_seals_the_draft_and_relaunches_locked(
         assert not draft_path(existing_vault).exists()
 
 
-async def test_a_draft_can_be_discarded(make_app: MakeApp, existing_vault: Path) -> None:
+async def test_a_draft_is_discarded_only_after_asking(
+    make_app: MakeApp, existing_vault: Path
+) -> None:
     await _leave_a_draft(make_app)
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await unlock(pilot)
         await wait_for(pilot, lambda: screen_name(pilot) == "DraftOfferScreen")
+        assert "It holds: " in screen_text(app)
+        await pilot.press("d")
+        await wait_for(pilot, lambda: screen_name(pilot) == "ConfirmScreen")
+        assert "for good. It cannot be brought back" in screen_text(app)
+        await pilot.press("k")  # kept after all
+        await wait_for(pilot, lambda: screen_name(pilot) == "DraftOfferScreen")
+        assert draft_path(existing_vault).exists()
+        await pilot.press("d")
+        await wait_for(pilot, lambda: screen_name(pilot) == "ConfirmScreen")
         await pilot.press("d")
         await wait_for(pilot, lambda: screen_name(pilot) == "HomeScreen")
     assert not draft_path(existing_vault).exists()

@@ -25,6 +25,7 @@ from screens.entry import EntryScreen
 from screens.entry_view import EntryViewScreen
 from screens.home import HomeScreen
 from screens.journal import JournalScreen
+from screens.keys_change import ChangePassphraseScreen, NewRecoveryCodeScreen
 from screens.learn import LearnPageScreen, LearnScreen
 from screens.patterns import PatternsScreen
 from screens.plan import SafetyPlanScreen
@@ -38,7 +39,7 @@ from screens.question import QuestionScreen
 from screens.questionnaire import QuestionnaireScreen
 from screens.questionnaire_summary import SummaryScreen
 from screens.quick_note import QuickNoteScreen
-from screens.recovery import RecoveryScreen
+from screens.recovery import RecoveryOfferScreen, RecoveryScreen
 from screens.report import ReportScreen
 from screens.resources import ResourcesScreen
 from screens.safety_now import SafetyNowScreen
@@ -50,7 +51,7 @@ from tui import journal, learn, questionnaire, safety_plan
 from tui.app import CairnApp
 from tui.config import Settings
 from tui.session import Session
-from tui.vault import VaultBusy
+from tui.vault import FailedAttempts, VaultBusy
 
 SIZES = [(80, 24), (120, 40)]
 FIXED_PATH = Path("/home/someone/.local/share/cairn/vault.cairn")
@@ -204,16 +205,31 @@ SCREENS: dict[str, list[ScreenFactory]] = {
     "welcome": [WelcomeScreen],
     "create": [CreateScreen],
     "recovery": [lambda s: RecoveryScreen(s, "ABCD-EFGH-JKMN-PQRS-TVWX-YZ01-2345-6789")],
+    "recovery-offer": [_home, lambda s: RecoveryOfferScreen(s, None)],
+    "change-passphrase": [_home, ChangePassphraseScreen],
+    "new-recovery-code": [_home, NewRecoveryCodeScreen],
     "unlock": [UnlockScreen],
     "home": [_home],
     "problem": [lambda s: ProblemScreen(VaultBusy(4242))],
     "attempts": [
         _home,
-        lambda s: AttemptsScreen(["2026-11-23T22:05:00+00:00", "2026-11-24T07:41:00+00:00", None]),
+        lambda s: AttemptsScreen(
+            FailedAttempts(["2026-11-23T22:05:00+00:00", "2026-11-24T07:41:00+00:00"], True)
+        ),
     ],
     "draft-offer": [
         _home,
-        lambda s: DraftOfferScreen(s, {"saved": "2026-11-24T08:15:00+00:00", "items": []}),
+        lambda s: DraftOfferScreen(
+            s,
+            {
+                "saved": "2026-11-24T08:15:00+00:00",
+                "items": [{"kind": "journal-entry", "state": {}}, {"kind": "quick-note"}],
+            },
+        ),
+    ],
+    "draft-set-aside": [
+        _home,
+        lambda s: DraftOfferScreen(s, {"items": [], "set_aside": ["vault.cairn.draft.aside-1"]}),
     ],
     "entry-new": [EntryScreen],
     "entry-view": [lambda s: EntryViewScreen(s, _latest(s))],

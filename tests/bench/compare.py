@@ -341,12 +341,17 @@ def _machine() -> list[str]:
         for line in Path("/proc/meminfo").read_text().splitlines()
         if line.startswith("MemTotal")
     )
-    fs = subprocess.run(
-        ["df", "-T", tempfile.gettempdir()], capture_output=True, text=True, check=False
-    ).stdout.splitlines()[-1].split()[1]
+    fs = (
+        subprocess.run(
+            ["df", "-T", tempfile.gettempdir()], capture_output=True, text=True, check=False
+        )
+        .stdout.splitlines()[-1]
+        .split()[1]
+    )
     vi = subprocess.run(["vi", "--version"], capture_output=True, text=True, check=False)
     versions = ", ".join(
-        f"{name} {metadata.version(name)}" for name in ("textual", "tinydb", "argon2-cffi", "pynacl")
+        f"{name} {metadata.version(name)}"
+        for name in ("textual", "tinydb", "argon2-cffi", "pynacl")
     )
     return [
         f"- Measured {datetime.now(UTC):%Y-%m-%d %H:%M} UTC on {os.cpu_count()} cores of {cpu}, "
@@ -391,7 +396,9 @@ def main() -> None:
         say("| program | time | runs |")
         say("| --- | --- | --- |")
         say(f"| `cairn` | {ours.ms()} | {len(ours.values)} |")
-        say(f"| bare Textual app: a title and one password input | {bare.ms()} | {len(bare.values)} |")
+        say(
+            f"| bare Textual app: a title and one password input | {bare.ms()} | {len(bare.values)} |"
+        )
         say()
         say(f"Ratio {_verdict(_ratio(ours, bare), 1.3)}.")
         say()
@@ -421,7 +428,9 @@ def main() -> None:
             if ratio > 2:
                 missed.append(size)
             mark = "met" if ratio <= 2 else "**not met**"
-            say(f"| {size:,} | {ours.ms_p99()} | {stock.ms_p99()} | {ratio:.2f}x, {mark} | {len(ours.values)} |")
+            say(
+                f"| {size:,} | {ours.ms_p99()} | {stock.ms_p99()} | {ratio:.2f}x, {mark} | {len(ours.values)} |"
+            )
         say()
         if missed:
             say(
@@ -435,15 +444,19 @@ def main() -> None:
         say("## Adding one entry as a whole process")
         say()
         say("`cairn log` (text on standard input, passphrase from a file descriptor, default")
-        say("Argon2id) against jrnl (`jrnl \"text\"`, encrypted journal, its password typed at its")
-        say("prompt in a pseudo-terminal; jrnl derives its key with PBKDF2-SHA256, 100 000 rounds).")
+        say('Argon2id) against jrnl (`jrnl "text"`, encrypted journal, its password typed at its')
+        say(
+            "prompt in a pseudo-terminal; jrnl derives its key with PBKDF2-SHA256, 100 000 rounds)."
+        )
         say("From process start to exit, with that many entries already there.")
         say()
         say("| entries | `cairn log` | jrnl | ratio | runs |")
         say("| --- | --- | --- | --- | --- |")
         for size in sizes:
             ours, theirs = whole_process_adds(folder, size, 3 if options.quick else 7)
-            say(f"| {size:,} | {ours.ms()} | {theirs.ms()} | {_ratio(ours, theirs):.2f}x | {len(ours.values)} |")
+            say(
+                f"| {size:,} | {ours.ms()} | {theirs.ms()} | {_ratio(ours, theirs):.2f}x | {len(ours.values)} |"
+            )
         say()
 
         say("## Panic key to a blank screen (pseudo-terminal, 80x24)")
@@ -456,7 +469,9 @@ def main() -> None:
         for size in (10, 1_000) if options.quick else (10, 10_000):
             took = panic(folder, size, runs)
             verdict = "met" if took.percentile(90) < 0.05 else "**not met**"
-            say(f"| {size:,} | {took.ms()} | {took.percentile(90) * 1000:.1f} ms | {len(took.values)} | {verdict} |")
+            say(
+                f"| {size:,} | {took.ms()} | {took.percentile(90) * 1000:.1f} ms | {len(took.values)} | {verdict} |"
+            )
         say()
 
         say("## Bytes written to the terminal per typed character")
@@ -485,8 +500,12 @@ def main() -> None:
         opened, searched = list_and_search(folder, large, runs)
         say("| what | time | runs |")
         say("| --- | --- | --- |")
-        say(f"| J on home until the list and its count are drawn | {opened.ms()} | {len(opened.values)} |")
-        say(f"| one search keystroke until the new count is drawn | {searched.ms()} | {len(searched.values)} |")
+        say(
+            f"| J on home until the list and its count are drawn | {opened.ms()} | {len(opened.values)} |"
+        )
+        say(
+            f"| one search keystroke until the new count is drawn | {searched.ms()} | {len(searched.values)} |"
+        )
         say()
 
         say("## Peak memory (VmHWM, pseudo-terminal, 80x24)")

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from tests.e2e.conftest import CAIRN, CRASHING_APP
-from tests.e2e.tmux import Terminal, create_vault
+from tests.e2e.tmux import Terminal, app_pid, create_vault, unlock
 from tests.helpers import PASSPHRASE, new_vault
 from tui import journal, safety_plan
 from tui.vault import KdfParams, Vault
@@ -29,19 +29,10 @@ def _vault(env: dict[str, str]) -> Path:
     return path
 
 
-def _unlock(term: Terminal) -> None:
-    term.wait_text("Locked")
-    term.type(PASSPHRASE)
-    term.keys("Enter")
-    term.wait(
-        lambda s: "Hide now" in s and "Locked" not in s, what="the first screen after unlocking"
-    )
-
-
 def _note_with_canary(term: Terminal, env: dict[str, str], command: list[str] = CAIRN_CMD) -> None:
     """Start Cairn, unlock, open the journal editor and type the canary, unsaved."""
     term.start(command, env)
-    _unlock(term)
+    unlock(term)
     term.keys("n")
     term.wait_text("The facts, in order")  # shown once the field has focus
     term.type(CANARY)
@@ -54,7 +45,7 @@ def _assert_clean(term: Terminal, *secrets: str) -> None:
         assert secret not in everything, f"{secret!r} is still in the terminal's scrollback"
 
 
-def test_create_then_unlock(term: Terminal, app_env: dict[str, str]) -> None:
+def test_create_thenunlock(term: Terminal, app_env: dict[str, str]) -> None:
     term.start([CAIRN], app_env)
     code = create_vault(term, PASSPHRASE)
     # Once, with a new vault: the privacy check, in the real terminal it runs in (tmux).
@@ -71,7 +62,7 @@ def test_create_then_unlock(term: Terminal, app_env: dict[str, str]) -> None:
     again = Terminal(Path(term.socket).parent)
     again.start([CAIRN], app_env)
     try:
-        _unlock(again)
+        unlock(again)
     finally:
         again.close()
 
@@ -81,14 +72,14 @@ def test_panic_from_a_text_area_then_the_draft_comes_back(
 ) -> None:
     path = _vault(app_env)
     _note_with_canary(term, app_env)
-    first = _cairn_pid(term)
+    first = app_pid(term)
     term.keys("F12")
     term.wait(lambda s: CANARY not in s and "Locked" not in s, seconds=5, what="a blank screen")
     term.wait_text("Locked")  # a fresh process shows the lock screen
     # The same pid: the process image that held the text was replaced (execv), not forked.
-    assert _cairn_pid(term) == first
+    assert app_pid(term) == first
     _assert_clean(term, CANARY)
-    _unlock(term)
+    unlock(term)
     term.wait_text("Unsaved work")
     term.keys("r")
     term.wait_text(CANARY)
@@ -125,14 +116,14 @@ def test_panic_from_a_modal_and_from_the_palette(term: Terminal, app_env: dict[s
     term.keys("C-\\")
     term.wait_text("Locked")
     _assert_clean(term, CANARY)
-    _unlock(term)
+    unlock(term)
     term.wait_text("Unsaved work")  # the modal
     term.keys("F12")
     term.wait_text("Locked")
     _assert_clean(term, CANARY)
 
 
-def test_panic_during_a_slow_unlock(term: Terminal, app_env: dict[str, str]) -> None:
+def test_panic_during_a_slowunlock(term: Terminal, app_env: dict[str, str]) -> None:
     path = Path(app_env["CAIRN_VAULT"])
     # Costly on purpose (about 2 s here), so the key press lands while Argon2 runs.
     Vault.create(path, PASSPHRASE, KdfParams(memory_kib=64 * 1024, time_cost=20, parallelism=1))[
@@ -140,7 +131,7 @@ def test_panic_during_a_slow_unlock(term: Terminal, app_env: dict[str, str]) -> 
     ].lock()
     term.start([CAIRN], app_env)
     term.wait_text("Locked")
-    first = _cairn_pid(term)
+    first = app_pid(term)
     term.type(PASSPHRASE)
     term.keys("Enter")
     term.wait_text("Checking")
@@ -148,7 +139,7 @@ def test_panic_during_a_slow_unlock(term: Terminal, app_env: dict[str, str]) -> 
     term.wait(lambda s: "Checking" not in s, seconds=1.5, what="the blank screen during unlock")
     term.wait_text("Locked")
     assert "Checking" not in term.screen()
-    assert _cairn_pid(term) == first  # the same pid: exec'd afresh, not a child
+    assert app_pid(term) == first  # the same pid: exec'd afresh, not a child
 
 
 def test_idle_lock(term: Terminal, app_env: dict[str, str]) -> None:
@@ -162,14 +153,14 @@ def test_idle_lock(term: Terminal, app_env: dict[str, str]) -> None:
 def test_hang_up_mid_edit_keeps_the_draft(term: Terminal, app_env: dict[str, str]) -> None:
     path = _vault(app_env)
     _note_with_canary(term, app_env)
-    os.kill(_cairn_pid(term), signal.SIGHUP)
+    os.kill(app_pid(term), signal.SIGHUP)
     term.wait(lambda s: "CAIRN-EXIT:" in s, what="the app to end")
     assert path.with_name(path.name + ".draft").exists()
     term.close()
     again = Terminal(Path(term.socket).parent)
     again.start(CAIRN_CMD, app_env)
     try:
-        _unlock(again)
+        unlock(again)
         again.wait_text("Unsaved work")
         again.keys("r")
         again.wait_text(CANARY)
@@ -188,20 +179,12 @@ def test_a_crash_prints_one_neutral_line(term: Terminal, app_env: dict[str, str]
     assert PASSPHRASE not in everything
 
 
-def _cairn_pid(term: Terminal) -> int:
-    """The app's pid: the child of the pane's shell."""
-    shell = term.pane_pid()
-    children = Path(f"/proc/{shell}/task/{shell}/children").read_text().split()
-    assert children, "the app is not running"
-    return int(children[0])
-
-
 def test_sigterm_keeps_the_draft_and_leaves_a_clean_terminal(
     term: Terminal, app_env: dict[str, str]
 ) -> None:
     path = _vault(app_env)
     _note_with_canary(term, app_env)
-    os.kill(_cairn_pid(term), signal.SIGTERM)
+    os.kill(app_pid(term), signal.SIGTERM)
     assert term.exit_code() == 0
     assert path.with_name(path.name + ".draft").exists()
     _assert_clean(term, CANARY)
@@ -222,7 +205,7 @@ def test_the_title_is_neutral_and_textual_debug_variables_are_ignored(
         "TEXTUAL_PRESS": "ctrl+q",
     }
     term.start([CAIRN], env)
-    _unlock(term)  # TEXTUAL_PRESS would have quit before this
+    unlock(term)  # TEXTUAL_PRESS would have quit before this
     assert term.title() == "Terminal"
     term.keys("C-q")
     assert term.exit_code() == 0
@@ -237,7 +220,7 @@ def test_escape_sequences_in_an_entry_never_reach_the_terminal(
     with Vault.open(path, PASSPHRASE) as vault:
         journal.add_entry(vault, "before \x1b]2;PWNED\x07 \x1b[2J\x1b[31m after")
     term.start(CAIRN_CMD, app_env)
-    _unlock(term)
+    unlock(term)
     term.keys("j")
     term.wait_text("1 of 1 entries")
     term.keys("Enter")  # from the search field to the list
@@ -257,7 +240,7 @@ def test_the_safety_plan_in_a_real_terminal_moves_saves_and_hides(
     """Space, Shift+arrows and Enter arrive through a real terminal; panic leaves no trace."""
     path = _vault(app_env)
     term.start(CAIRN_CMD, app_env)
-    _unlock(term)
+    unlock(term)
     term.keys("s")
     term.wait_text("What are you planning for?")
     term.keys("2")
@@ -300,7 +283,7 @@ def test_the_questionnaire_and_help_in_a_real_terminal(
     shipped = questionnaire.questionnaires()[0]
     first_safety = next(n for n, item in enumerate(shipped.items) if item.safety)
     term.start(CAIRN_CMD, app_env)
-    _unlock(term)
+    unlock(term)
     term.keys("F1")
     term.wait_text("800-799-7233")
     term.keys("Escape")

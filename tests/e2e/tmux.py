@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import fcntl
+import os
 import shlex
+import struct
 import subprocess
 import sys
+import termios
 import time
 import uuid
 from collections.abc import Callable, Mapping
 from pathlib import Path
+
+from tests.helpers import PASSPHRASE
 
 CAIRN = str(Path(sys.executable).with_name("cairn"))
 EXIT_MARK = "CAIRN-EXIT:"
@@ -43,10 +49,17 @@ class Terminal:
             raise RuntimeError(f"tmux {args[0]} failed: {done.stderr.strip()}")
         return done.stdout
 
-    def start(self, command: list[str], env: Mapping[str, str]) -> None:
-        """Run ``command`` in a new pane; when it ends the pane prints its exit code and stays."""
+    def start(
+        self, command: list[str], env: Mapping[str, str], *, alternate_screen: bool = True
+    ) -> None:
+        """Run ``command`` in a new pane; when it ends the pane prints its exit code and stays.
+        Without ``alternate_screen`` the pane behaves like a terminal that has none: what a
+        full-screen program drew stays in the pane when it leaves."""
         exports = " ".join(f"{k}={shlex.quote(v)}" for k, v in env.items())
         line = f"env {exports} {shlex.join(command)}; echo {EXIT_MARK}$?; exec sleep 3600"
+        if not alternate_screen:  # a window option, set for the server before the pane starts
+            self._tmux("new-session", "-d", "-s", "setup", "sleep", "3600")
+            self._tmux("set-window-option", "-g", "alternate-screen", "off")
         self._tmux(
             "new-session",
             "-d",
@@ -113,18 +126,48 @@ class Terminal:
     def resize(self, width: int, height: int) -> None:
         self._tmux("resize-window", "-t", self.session, "-x", str(width), "-y", str(height))
 
-    def settled(self, seconds: float = 20) -> str:
-        """The styled screen once two captures a moment apart agree (a frame may be mid-draw)."""
+    def settled(self, seconds: float = 30) -> str:
+        """The styled screen once everything has caught up: the program in the pane and the
+        tmux server are both asleep (so every key sent was read and handled, and everything
+        drawn was taken in by tmux), and two captures a moment apart agree. Under load a
+        half-drawn frame can stay unchanged for a while; a sleeping program cannot be half
+        way through drawing one."""
         deadline = time.monotonic() + seconds
-        shown = self.styled_screen()
+        shown = self.styled_screen() if self.quiet() else None
         while True:
             time.sleep(0.1)  # the interval between the two captures compared, not a wait
-            again = self.styled_screen()
-            if again == shown:
-                return shown
+            again = self.styled_screen() if self.quiet() else None
+            if again is not None and again == shown and self.quiet():
+                return again
             if time.monotonic() > deadline:
-                raise AssertionError(f"the screen kept changing for {seconds}s:\n{again}")
+                raise AssertionError(f"the screen did not settle in {seconds}s:\n{again}")
             shown = again
+
+    def quiet(self) -> bool:
+        """No key waits unread in the pane's terminal, and every thread of the pane's
+        processes and of the tmux server is asleep."""
+        tty = self._tmux("display-message", "-p", "-t", self.session, "#{pane_tty}").strip()
+        fd = os.open(tty, os.O_RDONLY | os.O_NOCTTY | os.O_NONBLOCK)
+        try:
+            unread = struct.unpack("i", fcntl.ioctl(fd, termios.FIONREAD, b"\0" * 4))[0]
+        finally:
+            os.close(fd)
+        if unread:
+            return False
+        server = int(self._tmux("display-message", "-p", "-t", self.session, "#{pid}").strip())
+        pending = [self.pane_pid(), server]
+        while pending:
+            pid = pending.pop()
+            tasks = Path(f"/proc/{pid}/task")
+            try:
+                for task in tasks.iterdir():
+                    state = (task / "stat").read_text().rsplit(")", 1)[1].split()[0]
+                    if state not in ("S", "T", "Z"):  # running, or waiting on the disk
+                        return False
+                    pending.extend(int(c) for c in (task / "children").read_text().split())
+            except (FileNotFoundError, ProcessLookupError):
+                continue  # it ended while being looked at
+        return True
 
     def pane_pid(self) -> int:
         return int(self._tmux("display-message", "-p", "-t", self.session, "#{pane_pid}").strip())
@@ -157,3 +200,21 @@ def create_vault(term: Terminal, passphrase: str) -> str:
     term.keys("Enter")
     term.wait_text("Privacy check")
     return code
+
+
+def unlock(term: Terminal, passphrase: str = PASSPHRASE) -> None:
+    """At the lock screen: type the passphrase and wait for the first screen after it."""
+    term.wait_text("Locked")
+    term.type(passphrase)
+    term.keys("Enter")
+    term.wait(
+        lambda s: "Hide now" in s and "Locked" not in s, what="the first screen after unlocking"
+    )
+
+
+def app_pid(term: Terminal) -> int:
+    """The app's pid: the child of the pane's shell."""
+    shell = term.pane_pid()
+    children = Path(f"/proc/{shell}/task/{shell}/children").read_text().split()
+    assert children, "the app is not running"
+    return int(children[0])

@@ -32,17 +32,21 @@ def test_failed_attempts_are_recorded_sealed_and_shown_once(vault: Vault, vault_
     assert not re.search(rb"\d{4}-\d\d-\d\dT", raw)  # no readable times
     with Vault.open(vault_path, PASSPHRASE) as opened:
         found = opened.take_failed_attempts()
-        assert len(found) == 3 and all(re.match(r"\d{4}-\d\d-\d\dT", str(t)) for t in found)
+        assert not found.damaged
+        assert len(found.times) == 3
+        assert all(re.match(r"\d{4}-\d\d-\d\dT", t) for t in found.times)
         assert not record.exists()
-        assert opened.take_failed_attempts() == []
+        assert not opened.take_failed_attempts()
         assert len(opened.table("failed_attempts").all()) == 3  # folded into the vault
 
 
-def test_a_forged_record_is_reported_as_unreadable(vault: Vault, vault_path: Path) -> None:
+def test_a_forged_record_is_reported_once_as_damaged(vault: Vault, vault_path: Path) -> None:
     vault.lock()
     attempts_path(vault_path).write_bytes(b"bm90IGEgcmVjb3Jk\nnot base64 at all\n")
     with Vault.open(vault_path, PASSPHRASE) as opened:
-        assert opened.take_failed_attempts() == [None, None]
+        found = opened.take_failed_attempts()
+        assert found.damaged and found.times == []
+        assert opened.table("failed_attempts").all() == [{"at": None, "damaged": True}]
 
 
 def test_the_record_cannot_grow_without_bound(vault: Vault, vault_path: Path) -> None:
@@ -62,11 +66,11 @@ def test_an_older_vault_gets_a_record_key_on_first_unlock(tmp_path: Path) -> Non
     assert not attempts_path(copy).exists()  # nothing to seal to yet
     passphrase = "golden vault passphrase"
     with Vault.open(copy, passphrase) as opened:
-        assert opened.take_failed_attempts() == []
+        assert not opened.take_failed_attempts()
         assert opened.header.attempts_key is not None
     _fail(copy, 2)
     with Vault.open(copy, passphrase) as opened:
-        assert len(opened.take_failed_attempts()) == 2
+        assert len(opened.take_failed_attempts().times) == 2
         assert len(opened.table("journal").all()) == 2
 
 

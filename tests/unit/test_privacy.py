@@ -91,7 +91,9 @@ def test_a_local_disk_is_fine_and_the_deepest_mount_wins(tmp_path: Path) -> None
 
 
 def test_mount_points_with_spaces_are_read_as_the_kernel_writes_them() -> None:
-    mounts = read_mounts("server:/x /mnt/my\\040disk nfs4 rw,relatime 0 0\nproc /proc proc rw 0 0\n")
+    mounts = read_mounts(
+        "server:/x /mnt/my\\040disk nfs4 rw,relatime 0 0\nproc /proc proc rw 0 0\n"
+    )
     assert mounts[0] == Mount("/mnt/my disk", "nfs4", ("rw", "relatime"))
 
 
@@ -144,7 +146,7 @@ def test_cairn_doctor_needs_no_passphrase_and_names_the_vault(tmp_path: Path) ->
     done = run_cairn("doctor", "--vault", str(vault))
     assert done.code == 0, done.err
     assert done.out.startswith(f"Privacy check: {vault}\n")
-    assert f"Worth a look: The vault's folder\n  Other accounts on this machine can see" in done.out
+    assert "Worth a look: The vault's folder\n  Other accounts on this machine can see" in done.out
     assert "Good to know: Deleting history" in done.out
 
 

@@ -53,7 +53,7 @@ def test_an_appended_byte_is_refused(vault_path: Path, small_vault: bytes) -> No
 
 
 def test_a_newer_format_version_is_named(vault_path: Path, small_vault: bytes) -> None:
-    newer = small_vault[:8] + struct.pack(">H", 2) + small_vault[10:]
+    newer = small_vault[:8] + struct.pack(">H", vault_format.VERSION + 1) + small_vault[10:]
     error = _refused(vault_path, newer)
     assert isinstance(error, VaultTooNew) and "newer version" in str(error)
 
@@ -65,7 +65,7 @@ def _with_header(data: bytes, change: dict[str, int]) -> bytes:
     for slot in document["slots"]:
         slot.update(change)
     body = json.dumps(document, sort_keys=True, separators=(",", ":")).encode()
-    prefix = vault_format.PREAMBLE.pack(vault_format.MAGIC, 1, len(body)) + body
+    prefix = vault_format.PREAMBLE.pack(vault_format.MAGIC, vault_format.VERSION, len(body)) + body
     return prefix + hashlib.blake2b(prefix, digest_size=32).digest() + parsed.sealed_body
 
 
@@ -104,7 +104,7 @@ def test_unknown_header_fields_are_kept_when_the_header_changes(
     document = json.loads(parsed.associated_data[14:-32])
     document["from_the_future"] = {"kept": True}
     body = json.dumps(document, sort_keys=True, separators=(",", ":")).encode()
-    prefix = vault_format.PREAMBLE.pack(vault_format.MAGIC, 1, len(body)) + body
+    prefix = vault_format.PREAMBLE.pack(vault_format.MAGIC, vault_format.VERSION, len(body)) + body
     associated = prefix + hashlib.blake2b(prefix, digest_size=32).digest()
     # Re-seal the body under the new header, as a writer of that later version would.
     with Vault.open(vault_path, PASSPHRASE) as vault:
@@ -117,7 +117,7 @@ def test_unknown_header_fields_are_kept_when_the_header_changes(
         )
     with Vault.open(vault_path, PASSPHRASE) as vault:
         vault.table("journal").insert({"text": "written by this version"})
-        vault.change_passphrase("a changed passphrase")
+        vault.change_passphrase(PASSPHRASE, "a changed passphrase")
     header = json.loads(vault_format.parse(vault_path.read_bytes()).associated_data[14:-32])
     assert header["from_the_future"] == {"kept": True}
     with Vault.open(vault_path, "a changed passphrase") as vault:

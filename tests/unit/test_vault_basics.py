@@ -84,7 +84,7 @@ def test_recovery_code_opens_in_any_case_and_grouping(vault_path: Path) -> None:
 def test_changing_the_passphrase_keeps_content_and_recovery(vault_path: Path) -> None:
     vault, code = new_vault(vault_path)
     vault.table("journal").insert({"text": "kept"})
-    vault.change_passphrase("a brand new passphrase")
+    vault.change_passphrase(PASSPHRASE, "a brand new passphrase")
     vault.table("journal").insert({"text": "after"})
     vault.lock()
     with pytest.raises(WrongPassphrase):

@@ -69,7 +69,7 @@ def test_a_failed_passphrase_change_keeps_the_old_passphrase(
     with monkeypatch.context() as patch:
         patch.setattr(os, "replace", _failing(os.replace, errno.ENOSPC))
         with pytest.raises(VaultWriteFailed):
-            vault.change_passphrase("another passphrase entirely")
+            vault.change_passphrase(PASSPHRASE, "another passphrase entirely")
     assert fingerprint(vault_path) == before
     vault.table("journal").insert({"text": "still sealed with the old header"})
     vault.lock()

@@ -1,8 +1,10 @@
 """The encrypted store. Imports nothing from textual, rich or screens."""
 
+from .attempts import FailedAttempts
 from .crypto import DEFAULT_KDF, INSECURE_FAST_KDF, KdfParams
 from .errors import (
     NotAVaultPath,
+    PassphraseNeeded,
     UnsafeVault,
     VaultBusy,
     VaultDamaged,
@@ -10,17 +12,22 @@ from .errors import (
     VaultExists,
     VaultLocked,
     VaultMissing,
+    VaultReadOnly,
+    VaultTakenOver,
     VaultTooNew,
     VaultWriteFailed,
     WrongPassphrase,
+    shown,
 )
 from .vault import Vault, check_openable, harden_process
 
 __all__ = [
     "DEFAULT_KDF",
     "INSECURE_FAST_KDF",
+    "FailedAttempts",
     "KdfParams",
     "NotAVaultPath",
+    "PassphraseNeeded",
     "UnsafeVault",
     "Vault",
     "VaultBusy",
@@ -29,9 +36,12 @@ __all__ = [
     "VaultExists",
     "VaultLocked",
     "VaultMissing",
+    "VaultReadOnly",
+    "VaultTakenOver",
     "VaultTooNew",
     "VaultWriteFailed",
     "WrongPassphrase",
     "check_openable",
     "harden_process",
+    "shown",
 ]

@@ -1,7 +1,9 @@
 """Key derivation, key wrapping and sealing: the only file that touches crypto primitives.
 
 Argon2id (argon2-cffi) turns a passphrase into a key-encryption key; XChaCha20-Poly1305
-(PyNaCl's ``Aead``) seals with associated data and a fresh random 24-byte nonce each time.
+(PyNaCl's ``Aead``) seals with associated data and a fresh random 24-byte nonce each time;
+libsodium's sealed box (X25519, PyNaCl's ``SealedBox``) seals to a public key, so that a
+new data key can be given to a key slot without the secret that opens the slot.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ import nacl.exceptions
 import nacl.secret
 import nacl.utils
 from argon2.low_level import Type, hash_secret_raw
+from nacl.public import PrivateKey, PublicKey, SealedBox
 
 KEY_BYTES = nacl.secret.Aead.KEY_SIZE  # 32
 NONCE_BYTES = nacl.secret.Aead.NONCE_SIZE  # 24
@@ -91,6 +94,32 @@ def open_sealed(key: bytearray, sealed: bytes, aad: bytes) -> bytes:
     try:
         return box.decrypt(sealed, aad)
     except nacl.exceptions.CryptoError as error:
+        raise SealBroken from error
+
+
+PUBLIC_KEY_BYTES = 32
+SEALED_BOX_OVERHEAD = 48  # ephemeral public key (32) and tag (16)
+
+
+def new_key_pair() -> tuple[bytes, bytearray]:
+    """(public, private) raw X25519 keys; the private one in a bytearray to be wiped."""
+    private = PrivateKey.generate()
+    return bytes(private.public_key), bytearray(bytes(private))
+
+
+def public_key_of(private: bytes | bytearray) -> bytes:
+    return bytes(PrivateKey(bytes(private)).public_key)
+
+
+def seal_to(public: bytes, plaintext: bytes) -> bytes:
+    """Anonymous sealed box: only the holder of the matching private key can open it."""
+    return bytes(SealedBox(PublicKey(public)).encrypt(plaintext))
+
+
+def open_sealed_box(private: bytes | bytearray, sealed: bytes) -> bytes:
+    try:
+        return bytes(SealedBox(PrivateKey(bytes(private))).decrypt(sealed))
+    except (nacl.exceptions.CryptoError, ValueError, TypeError) as error:
         raise SealBroken from error
 
 

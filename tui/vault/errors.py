@@ -5,6 +5,16 @@ The sentences never contain a passphrase, a key or any content of the vault.
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from ..visible import visible
+
+
+def shown(path: str | Path) -> str:
+    """A path as it may be printed: control characters and bidi marks as visible symbols,
+    so a crafted file name cannot drive the terminal that shows the sentence."""
+    return visible(str(path))
+
 
 class VaultError(Exception):
     """Base class: ``str(error)`` is the sentence to show the person."""
@@ -12,19 +22,19 @@ class VaultError(Exception):
 
 class VaultMissing(VaultError):
     def __init__(self, path: str) -> None:
-        super().__init__(f"There is no vault at {path}; create one with 'cairn init'.")
+        super().__init__(f"There is no vault at {shown(path)}; create one with 'cairn init'.")
 
 
 class VaultExists(VaultError):
     def __init__(self, path: str) -> None:
-        super().__init__(f"Something already exists at {path}; Cairn will not overwrite it.")
+        super().__init__(f"Something already exists at {shown(path)}; Cairn will not overwrite it.")
 
 
 class NotAVaultPath(VaultError):
     """The path names a folder, a device or another non-file."""
 
     def __init__(self, path: str, what: str) -> None:
-        super().__init__(f"{path} is {what}, not a vault file.")
+        super().__init__(f"{shown(path)} is {what}, not a vault file.")
 
 
 class WrongPassphrase(VaultError):
@@ -59,6 +69,30 @@ class UnsafeVault(VaultError):
 
 class VaultWriteFailed(VaultError):
     """Nothing was saved; the file on disk is the previous good one."""
+
+
+class VaultTakenOver(VaultWriteFailed):
+    """The lock beside the vault was removed or replaced and another process may have
+    written since: saving now could throw away what it saved."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "The lock file beside the vault was removed or replaced and another Cairn may "
+            "have saved since, so nothing was saved here; close Cairn and open it again "
+            "(unsaved work is offered back)."
+        )
+
+
+class VaultReadOnly(VaultWriteFailed):
+    """The vault was opened for reading only; ``str()`` says why."""
+
+
+class PassphraseNeeded(VaultError):
+    def __init__(self) -> None:
+        super().__init__(
+            "A new recovery code can only be made with the passphrase, not with the recovery "
+            "code; set a new passphrase first with 'cairn passwd'."
+        )
 
 
 class VaultLocked(VaultError):

@@ -6,6 +6,11 @@
 Everything up to and including the checksum is the associated data of the body's seal, so
 the header cannot be edited without detection by anyone who holds the key. The checksum
 lets Cairn tell accidental damage from a wrong passphrase before running the key derivation.
+
+Version 1 slots wrap the data key itself; version 2 slots wrap an X25519 key of the slot's
+own and hold the data key sealed to its public half, so a new data key can be given to
+every slot without their secrets (see slots.py). Version 1 files are read as they are and
+written as version 2 the first time their keys change.
 """
 
 from __future__ import annotations
@@ -19,32 +24,51 @@ import struct
 from dataclasses import dataclass, replace
 from typing import Any
 
-from .crypto import NONCE_BYTES, SALT_BYTES, TAG_BYTES, KdfParams
+from .crypto import (
+    KEY_BYTES,
+    NONCE_BYTES,
+    PUBLIC_KEY_BYTES,
+    SALT_BYTES,
+    SEALED_BOX_OVERHEAD,
+    TAG_BYTES,
+    KdfParams,
+)
 from .errors import VaultDamaged, VaultTooNew
 
 MAGIC = b"CAIRNVLT"
-VERSION = 1
+VERSION = 2
 PREAMBLE = struct.Struct(">8sHI")  # magic, version, header length
 CHECKSUM_BYTES = 32
 MAX_HEADER_BYTES = 64 * 1024
 SLOT_KINDS = ("passphrase", "recovery")
 FILE_ID_BYTES = 16
-WRAPPED_KEY_BYTES = 32 + TAG_BYTES
+WRAPPED_KEY_BYTES = KEY_BYTES + TAG_BYTES
+SEALED_KEY_BYTES = KEY_BYTES + SEALED_BOX_OVERHEAD
 KNOWN_FIELDS = frozenset({"file_id", "slots", "attempts_key"})
 
 
 @dataclass(frozen=True)
 class KeySlot:
-    """One wrapped copy of the data key, openable by one secret."""
+    """One way in, openable by one secret."""
 
     kind: str
     kdf: KdfParams
     salt: bytes
-    wrapped: bytes  # nonce || XChaCha20-Poly1305(data key)
+    # Version 2: nonce || XChaCha20-Poly1305(the slot's X25519 private key).
+    # Version 1: nonce || XChaCha20-Poly1305(the data key).
+    wrapped: bytes
+    public: bytes | None = None  # version 2: the slot's X25519 public key
+    sealed_key: bytes | None = None  # version 2: the data key, sealed box to ``public``
+
+    @property
+    def is_legacy(self) -> bool:
+        """A version 1 slot: it cannot be given a new data key without its secret."""
+        return self.public is None
 
 
 @dataclass(frozen=True)
 class Header:
+    version: int
     file_id: bytes
     slots: tuple[KeySlot, ...]
     # X25519 public key that failed unlock attempts are sealed to (SealedBox); optional.
@@ -54,13 +78,6 @@ class Header:
 
     def slot(self, kind: str) -> KeySlot | None:
         return next((slot for slot in self.slots if slot.kind == kind), None)
-
-    def with_slot(self, replacement: KeySlot) -> Header:
-        slots = tuple(replacement if s.kind == replacement.kind else s for s in self.slots)
-        return replace(self, slots=slots)
-
-    def with_attempts_key(self, public_key: bytes) -> Header:
-        return replace(self, attempts_key=public_key)
 
 
 @dataclass(frozen=True)
@@ -92,32 +109,38 @@ def _int(value: object, name: str) -> int:
     return value
 
 
+def _encode_slot(slot: KeySlot) -> dict[str, Any]:
+    encoded: dict[str, Any] = {
+        "kind": slot.kind,
+        "kdf": "argon2id",
+        "m": slot.kdf.memory_kib,
+        "t": slot.kdf.time_cost,
+        "p": slot.kdf.parallelism,
+        "salt": _b64(slot.salt),
+        "wrapped": _b64(slot.wrapped),
+    }
+    if slot.public is not None and slot.sealed_key is not None:
+        encoded |= {"public": _b64(slot.public), "sealed": _b64(slot.sealed_key)}
+    return encoded
+
+
 def encode_header(header: Header) -> bytes:
     """The associated data: preamble, canonical JSON header and its checksum."""
+    if header.version == 2 and any(slot.is_legacy for slot in header.slots):
+        raise ValueError("a version 2 header holds version 2 slots only")
     document: dict[str, Any] = dict(header.unknown)
     document |= {
         "file_id": _b64(header.file_id),
-        "slots": [
-            {
-                "kind": slot.kind,
-                "kdf": "argon2id",
-                "m": slot.kdf.memory_kib,
-                "t": slot.kdf.time_cost,
-                "p": slot.kdf.parallelism,
-                "salt": _b64(slot.salt),
-                "wrapped": _b64(slot.wrapped),
-            }
-            for slot in header.slots
-        ],
+        "slots": [_encode_slot(slot) for slot in header.slots],
     }
     if header.attempts_key is not None:
         document["attempts_key"] = _b64(header.attempts_key)
     body = json.dumps(document, sort_keys=True, separators=(",", ":")).encode("utf-8")
-    prefix = PREAMBLE.pack(MAGIC, VERSION, len(body)) + body
+    prefix = PREAMBLE.pack(MAGIC, header.version, len(body)) + body
     return prefix + hashlib.blake2b(prefix, digest_size=CHECKSUM_BYTES).digest()
 
 
-def _decode_slot(raw: object, index: int) -> KeySlot:
+def _decode_slot(raw: object, index: int, version: int) -> KeySlot:
     if not isinstance(raw, dict):
         raise VaultDamaged(f"key slot {index} is not an object")
     kind = raw.get("kind")
@@ -133,29 +156,37 @@ def _decode_slot(raw: object, index: int) -> KeySlot:
     problem = kdf.problem()
     if problem is not None:
         raise VaultDamaged(problem)
-    return KeySlot(
+    slot = KeySlot(
         kind=str(kind),
         kdf=kdf,
         salt=_unb64(raw.get("salt"), SALT_BYTES, "salt"),
         wrapped=_unb64(raw.get("wrapped"), NONCE_BYTES + WRAPPED_KEY_BYTES, "wrapped key"),
     )
+    if version == 1:
+        return slot
+    return replace(
+        slot,
+        public=_unb64(raw.get("public"), PUBLIC_KEY_BYTES, "slot public key"),
+        sealed_key=_unb64(raw.get("sealed"), SEALED_KEY_BYTES, "sealed key"),
+    )
 
 
-def _decode_header(body: bytes) -> Header:
+def _decode_header(body: bytes, version: int) -> Header:
     try:
         document: Any = json.loads(body.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError):
+    except (UnicodeDecodeError, ValueError, RecursionError):
         raise VaultDamaged("the header is not readable") from None
     if not isinstance(document, dict):
         raise VaultDamaged("the header is not an object")
     raw_slots = document.get("slots")
     if not isinstance(raw_slots, list) or not 1 <= len(raw_slots) <= 8:
         raise VaultDamaged("the key slots are missing")
-    slots = tuple(_decode_slot(raw, index) for index, raw in enumerate(raw_slots))
+    slots = tuple(_decode_slot(raw, index, version) for index, raw in enumerate(raw_slots))
     if len({slot.kind for slot in slots}) != len(slots):
         raise VaultDamaged("two key slots have the same kind")
     raw_attempts_key = document.get("attempts_key")
     return Header(
+        version=version,
         file_id=_unb64(document.get("file_id"), FILE_ID_BYTES, "file id"),
         slots=slots,
         attempts_key=(
@@ -185,5 +216,5 @@ def parse(data: bytes) -> VaultFile:
     expected = hashlib.blake2b(data[:checksum_at], digest_size=CHECKSUM_BYTES).digest()
     if not hmac.compare_digest(expected, data[checksum_at:body_at]):
         raise VaultDamaged("the header checksum does not match")
-    header = _decode_header(data[PREAMBLE.size : checksum_at])
+    header = _decode_header(data[PREAMBLE.size : checksum_at], version)
     return VaultFile(header=header, associated_data=data[:body_at], sealed_body=data[body_at:])

@@ -1,23 +1,21 @@
-"""Key slots: the data key wrapped once per secret (the passphrase, the recovery code).
+"""Key slots: one way in per secret (the passphrase, the recovery code).
 
-Changing the passphrase re-wraps the data key in the passphrase slot only; the content and
-the recovery slot stay as they are.
+A version 2 slot keeps an X25519 key pair of its own. Its secret, through Argon2id, opens
+the private half; the data key is kept sealed (libsodium's sealed box) to the public half.
+So when the data key changes (a new passphrase, a new recovery code), every slot whose
+secret stays the same is given the new data key without that secret, and a copy of the file
+made before the change, opened with an old secret, yields only the old data key.
 """
 
 from __future__ import annotations
 
+import hmac
 import secrets
+from dataclasses import replace
 
-from .crypto import (
-    SALT_BYTES,
-    KdfParams,
-    SealBroken,
-    derive_kek,
-    open_sealed,
-    random_bytes,
-    seal,
-    wipe,
-)
+from . import crypto
+from .crypto import SALT_BYTES, KdfParams, SealBroken, derive_kek, random_bytes, wipe
+from .errors import VaultDamaged
 from .format import KeySlot
 
 # Crockford's base32: no I, L, O or U, so a handwritten code reads back unambiguously.
@@ -27,34 +25,68 @@ RECOVERY_CODE_CHARS = 32  # 160 random bits
 _GROUP = 4
 
 
-def _slot_aad(kind: str, file_id: bytes) -> bytes:
-    # Binds a wrapped key to its slot kind and its vault, so slots cannot be swapped around.
-    return b"cairn-key-slot\x00" + kind.encode("ascii") + b"\x00" + file_id
+def _aad(kind: str, file_id: bytes, *, legacy: bool) -> bytes:
+    # Binds a wrapped key to its slot kind, its vault and its format, so slots cannot be
+    # swapped around or passed off as the other version's.
+    label = b"cairn-key-slot" if legacy else b"cairn-key-slot-2"
+    return label + b"\x00" + kind.encode("ascii") + b"\x00" + file_id
 
 
-def wrap(data_key: bytearray, secret: bytes, kind: str, kdf: KdfParams, file_id: bytes) -> KeySlot:
+def make(data_key: bytearray, secret: bytes, kind: str, kdf: KdfParams, file_id: bytes) -> KeySlot:
+    """A new version 2 slot: a fresh key pair, its private half wrapped under ``secret``."""
+    public, private = crypto.new_key_pair()
     salt = random_bytes(SALT_BYTES)
     kek = derive_kek(secret, salt, kdf)
     try:
-        wrapped = seal(kek, bytes(data_key), _slot_aad(kind, file_id))
+        wrapped = crypto.seal(kek, bytes(private), _aad(kind, file_id, legacy=False))
     finally:
         wipe(kek)
-    return KeySlot(kind=kind, kdf=kdf, salt=salt, wrapped=wrapped)
+        wipe(private)
+    return KeySlot(
+        kind=kind,
+        kdf=kdf,
+        salt=salt,
+        wrapped=wrapped,
+        public=public,
+        sealed_key=crypto.seal_to(public, bytes(data_key)),
+    )
+
+
+def give_key(slot: KeySlot, data_key: bytearray) -> KeySlot:
+    """The same slot (same secret) holding a new data key."""
+    if slot.public is None:
+        raise ValueError("a version 1 slot needs its secret to take a new data key")
+    return replace(slot, sealed_key=crypto.seal_to(slot.public, bytes(data_key)))
 
 
 def unwrap(slot: KeySlot, secret: bytes, file_id: bytes) -> bytearray | None:
-    """The data key, or None when the secret does not open this slot."""
+    """The data key, or None when the secret does not open this slot. Raises VaultDamaged
+    when the secret opens the slot but what it holds does not fit together."""
     kek = derive_kek(secret, slot.salt, slot.kdf)
     try:
-        return bytearray(open_sealed(kek, slot.wrapped, _slot_aad(slot.kind, file_id)))
+        inner = crypto.open_sealed(
+            kek, slot.wrapped, _aad(slot.kind, file_id, legacy=slot.is_legacy)
+        )
     except SealBroken:
         return None
     finally:
         wipe(kek)
+    if slot.is_legacy:
+        return bytearray(inner)
+    private = bytearray(inner)
+    try:
+        assert slot.public is not None and slot.sealed_key is not None
+        if not hmac.compare_digest(crypto.public_key_of(private), slot.public):
+            raise VaultDamaged(f"the {slot.kind} key slot does not fit together")
+        return bytearray(crypto.open_sealed_box(private, slot.sealed_key))
+    except SealBroken:
+        raise VaultDamaged(f"the {slot.kind} key slot does not fit together") from None
+    finally:
+        wipe(private)
 
 
 def new_recovery_code() -> str:
-    """Shown once at creation, in groups of four: ``XXXX-XXXX-...``."""
+    """Shown once, in groups of four: ``XXXX-XXXX-...``."""
     raw = "".join(secrets.choice(_ALPHABET) for _ in range(RECOVERY_CODE_CHARS))
     return "-".join(raw[i : i + _GROUP] for i in range(0, RECOVERY_CODE_CHARS, _GROUP))
 

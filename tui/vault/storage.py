@@ -25,6 +25,8 @@ Tables = dict[str, dict[str, Any]]
 
 
 def _sentence(error: OSError) -> str:
+    if error.errno == errno.ENAMETOOLONG:
+        return "The file name is too long for this system, so nothing was saved."
     if error.errno in (errno.ENOSPC, errno.EDQUOT):
         return "The disk is full, so nothing was saved; free some space and try again."
     if error.errno == errno.EROFS:
@@ -39,12 +41,19 @@ class WriteNotConfirmed(VaultWriteFailed):
     """The new file is in place but the folder could not be flushed: disk has the new state."""
 
 
-def write_durably(path: Path, data: bytes, *, overwrite: bool = True) -> None:
+def write_durably(
+    path: Path,
+    data: bytes,
+    *,
+    overwrite: bool = True,
+    before_install: Callable[[], None] | None = None,
+) -> os.stat_result:
     """Write ``data`` to ``path`` so that a crash leaves either the old file or the new one.
 
     Unique temp file in the same folder (0600, exclusive) -> write -> fsync -> rename (or
     link, when ``overwrite`` is False, so an existing file is never replaced) -> fsync the
-    folder. Returns only when all of that succeeded.
+    folder. Returns only when all of that succeeded, with the new file's status.
+    ``before_install`` runs just before the rename and may refuse by raising.
     """
     temp = path.with_name(f".{path.name}.{secrets.token_hex(8)}.tmp")
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC
@@ -56,8 +65,15 @@ def write_durably(path: Path, data: bytes, *, overwrite: bool = True) -> None:
             while view:
                 view = view[os.write(fd, view) :]
             os.fsync(fd)
+            written = os.fstat(fd)
         finally:
             os.close(fd)
+        if before_install is not None:
+            try:
+                before_install()
+            except BaseException:
+                _remove(temp)
+                raise
         if overwrite:
             os.replace(temp, path)
         else:
@@ -69,6 +85,7 @@ def write_durably(path: Path, data: bytes, *, overwrite: bool = True) -> None:
             os.fsync(folder)
         finally:
             os.close(folder)
+        return written
     except FileExistsError:
         _remove(temp)
         raise VaultExists(str(path)) from None
@@ -93,7 +110,10 @@ def encode_tables(tables: Tables) -> bytes:
 
 
 def decode_tables(plaintext: bytes) -> Tables:
-    tables = json.loads(plaintext.decode("utf-8", "surrogatepass"))
+    try:
+        tables = json.loads(plaintext.decode("utf-8", "surrogatepass"))
+    except RecursionError:  # nested deeper than Python's parser goes: not Cairn's writing
+        raise ValueError("nested too deeply") from None
     if not isinstance(tables, dict) or not all(isinstance(t, dict) for t in tables.values()):
         raise ValueError("not a TinyDB document")
     return tables

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import base64
 import contextlib
+import ctypes
+import dataclasses
+import hmac
 import os
 import resource
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterator, MutableMapping
 from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
@@ -17,21 +20,46 @@ from tinydb import TinyDB
 from tinydb.table import Document, Table
 
 from . import attempts, crypto, drafts, format, paths, slots
-from .errors import VaultDamaged, VaultExists, VaultLocked, WrongPassphrase
+from .attempts import FailedAttempts
+from .errors import (
+    PassphraseNeeded,
+    VaultDamaged,
+    VaultExists,
+    VaultLocked,
+    VaultReadOnly,
+    VaultTakenOver,
+    WrongPassphrase,
+)
 from .lock import VaultLock
-from .storage import SealedStorage, encode_tables, write_durably
+from .storage import SealedStorage, WriteNotConfirmed, encode_tables, write_durably
+
+_PR_SET_DUMPABLE = 4
 
 
 def harden_process() -> None:
-    """No core dumps (they would hold decrypted text) and private files by default."""
+    """No core dumps, no other program of this account reading this one's memory (the
+    passphrase, decrypted text), and private files by default.
+
+    Non-dumpable also closes /proc/<pid>/mem, environ and the like to the same account and
+    refuses ptrace from it; it lasts until the next exec, so each fresh process (the panic
+    relaunch included) calls this again first thing."""
     os.umask(0o077)
     with contextlib.suppress(ValueError, OSError):
         resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+    with contextlib.suppress(OSError, AttributeError):
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_DUMPABLE, 0, 0, 0, 0)
 
 
 def _secret_bytes(secret: str) -> bytes:
     # NFC so that the same passphrase typed on different terminals gives the same key.
     return unicodedata.normalize("NFC", secret).encode("utf-8")
+
+
+def _recovery_bytes(code: str) -> bytes:
+    normalised = slots.normalise_recovery_code(code)
+    assert normalised is not None
+    return normalised.encode("ascii")
 
 
 class Vault:
@@ -40,18 +68,25 @@ class Vault:
     def __init__(
         self,
         path: Path,
-        file_lock: VaultLock,
-        header: format.Header,
-        associated_data: bytes,
+        file_lock: VaultLock | None,
+        vault_file: format.VaultFile,
         data_key: bytearray,
         plaintext: bytes,
+        identity: paths.Identity | None,
+        read_only_reason: str | None = None,
     ) -> None:
         self.path = path
         self._file_lock = file_lock
-        self._header = header
+        self._header = vault_file.header
         # The header bytes exactly as stored: re-encoding could differ from another writer's.
-        self._associated_data = associated_data
+        self._associated_data = vault_file.associated_data
         self._key: bytearray | None = data_key
+        # What the file on disk was when last read or written here: a save finds out whether
+        # anything else replaced it since.
+        self._identity = identity
+        self.read_only_reason = read_only_reason
+        # Which secret opened it: "passphrase" or "recovery" (a new vault: "passphrase").
+        self.opened_with = "passphrase"
         self._storage = SealedStorage(plaintext, self._persist)
         self._db: TinyDB | None = TinyDB(storage=lambda: self._storage)
 
@@ -59,71 +94,90 @@ class Vault:
 
     @classmethod
     def create(
-        cls, path: Path, passphrase: str, kdf: crypto.KdfParams = crypto.DEFAULT_KDF
+        cls,
+        path: Path,
+        passphrase: str,
+        kdf: crypto.KdfParams = crypto.DEFAULT_KDF,
+        *,
+        confirm_code_later: bool = False,
     ) -> tuple[Vault, str]:
-        """A new empty vault and its recovery code (to be shown once, never stored)."""
+        """A new empty vault and its recovery code (to be shown once, never stored).
+        With ``confirm_code_later`` the vault remembers that the code still has to be
+        confirmed, so an interruption before that is noticed at the next unlock."""
         paths.prepare_folder(path.parent)
         file_lock = VaultLock(path)
         file_lock.acquire()
         try:
+            if file_lock.read_only_reason is not None:
+                raise VaultReadOnly(f"No vault was made because {file_lock.read_only_reason}.")
             if os.path.lexists(path):
                 raise VaultExists(str(path))
             recovery_code = slots.new_recovery_code()
-            normalised = slots.normalise_recovery_code(recovery_code)
-            assert normalised is not None
             data_key = crypto.new_data_key()
             file_id = crypto.random_bytes(format.FILE_ID_BYTES)
             public_key, private_key = attempts.new_key_pair()
             header = format.Header(
+                version=format.VERSION,
                 file_id=file_id,
                 slots=(
-                    slots.wrap(data_key, _secret_bytes(passphrase), "passphrase", kdf, file_id),
-                    slots.wrap(data_key, normalised.encode("ascii"), "recovery", kdf, file_id),
+                    slots.make(data_key, _secret_bytes(passphrase), "passphrase", kdf, file_id),
+                    slots.make(data_key, _recovery_bytes(recovery_code), "recovery", kdf, file_id),
                 ),
                 attempts_key=public_key,
             )
             associated_data = format.encode_header(header)
-            plaintext = encode_tables({INTERNAL_TABLE: {"1": _internal_record(private_key)}})
+            internal = _internal_record(private_key)
+            if confirm_code_later:
+                internal[UNCONFIRMED] = True
+            plaintext = encode_tables({INTERNAL_TABLE: {"1": internal}})
             sealed = crypto.seal(data_key, plaintext, associated_data)
-            write_durably(path, associated_data + sealed, overwrite=False)
+            written = write_durably(path, associated_data + sealed, overwrite=False)
         except BaseException:
             file_lock.release()
             raise
-        return cls(path, file_lock, header, associated_data, data_key, plaintext), recovery_code
+        vault_file = format.VaultFile(header, associated_data, sealed)
+        vault = cls(path, file_lock, vault_file, data_key, plaintext, paths.identity_of(written))
+        return vault, recovery_code
 
     @classmethod
-    def open(cls, path: Path, secret: str) -> Vault:
-        """Open with the passphrase or the recovery code. Never writes to the vault file."""
+    def open(cls, path: Path, secret: str, *, read_only: bool = False) -> Vault:
+        """Open with the passphrase or the recovery code. Never writes to the vault file.
+
+        ``read_only`` writes nothing at all beside it either (no lock file, no record of a
+        wrong passphrase, no draft); a vault whose lock cannot be written (a full or
+        read-only disk) is also opened for reading only, with the reason kept."""
         paths.check_vault_file(path)
-        file_lock = VaultLock(path)
-        file_lock.acquire()
+        file_lock = None if read_only else VaultLock(path)
+        if file_lock is not None:
+            file_lock.acquire()
         try:
-            vault_file = format.parse(paths.read_vault_bytes(path))
+            raw, identity = paths.read_vault_bytes(path)
+            vault_file = format.parse(raw)
+            header = vault_file.header
             try:
-                data_key = _unlock_data_key(vault_file.header, secret)
+                opened_with, data_key = _unlock_data_key(header, secret)
             except WrongPassphrase:
-                if vault_file.header.attempts_key is not None:
-                    attempts.record(path, vault_file.header.attempts_key, _now())
+                if file_lock is not None and header.attempts_key is not None:
+                    attempts.record(path, header.attempts_key, _now())
                 raise
             try:
                 plaintext = crypto.open_sealed(
                     data_key, vault_file.sealed_body, vault_file.associated_data
                 )
-                vault = cls(
-                    path,
-                    file_lock,
-                    vault_file.header,
-                    vault_file.associated_data,
-                    data_key,
-                    plaintext,
-                )
+                reason = READ_ONLY_ASKED if file_lock is None else file_lock.read_only_reason
+                vault = cls(path, file_lock, vault_file, data_key, plaintext, identity, reason)
+                vault.opened_with = opened_with
             except (crypto.SealBroken, ValueError):
                 crypto.wipe(data_key)
                 raise VaultDamaged("its contents do not match its key") from None
-            paths.remove_stale_temp_files(path)
+            if vault.read_only_reason is None:
+                paths.remove_stale_temp_files(path)
+                with contextlib.suppress(VaultReadOnly, OSError):
+                    vault._finish_rekey()  # a change of keys a crash interrupted
             return vault
         except BaseException:
-            file_lock.release()
+            if file_lock is not None:
+                file_lock.release()
             raise
 
     # -- using ----------------------------------------------------------------------------
@@ -131,6 +185,10 @@ class Vault:
     @property
     def is_open(self) -> bool:
         return self._db is not None
+
+    @property
+    def read_only(self) -> bool:
+        return self.read_only_reason is not None
 
     @property
     def revision(self) -> int:
@@ -161,52 +219,175 @@ class Vault:
                 db.table(name).clear_cache()
             raise
 
-    def change_passphrase(self, new_passphrase: str) -> None:
-        """Re-wrap the data key under a new passphrase; one atomic, durable file replace."""
-        key = self._require_key()
-        current = self._header.slot("passphrase")
-        kdf = current.kdf if current else crypto.DEFAULT_KDF
-        new_slot = slots.wrap(
-            key, _secret_bytes(new_passphrase), "passphrase", kdf, self._header.file_id
-        )
-        self._install_header(self._header.with_slot(new_slot))
-
-    def take_failed_attempts(self) -> list[str | None]:
-        """Failed unlocks recorded since the last call: their times (None where a record
-        cannot be read), now folded into the vault's ``failed_attempts`` table."""
+    def take_failed_attempts(self) -> FailedAttempts:
+        """Failed unlocks recorded since the last call, now folded into the vault's
+        ``failed_attempts`` table (a damaged record as one line, never line by line)."""
         self._require_key()
-        internal = self.table(INTERNAL_TABLE)
-        record = internal.get(doc_id=1)
-        private_b64 = record.get("attempts_private_key") if record else None
+        if self.read_only:
+            return FailedAttempts()  # nothing is moved while nothing can be written
+        internal = self._internal()
+        private_b64 = internal.get("attempts_private_key")
         if self._header.attempts_key is None or not isinstance(private_b64, str):
             # A vault from before the record existed: give it a key pair now.
             public_key, private_key = attempts.new_key_pair()
-            internal.upsert(Document(_internal_record(private_key), doc_id=1))
-            self._install_header(self._header.with_attempts_key(public_key))
-            return []
-        found = attempts.collect(self.path, base64.b64decode(private_b64))
+            self._put_internal(_internal_record(private_key))
+            self._install_header(dataclasses.replace(self._header, attempts_key=public_key))
+            return FailedAttempts()
+        found = attempts.collect(self.path, self._attempt_keys())
         if found:
-            self.table(ATTEMPTS_TABLE).insert_multiple({"at": when} for when in found)
+            rows: list[dict[str, Any]] = [{"at": when} for when in found.times]
+            if found.damaged:
+                rows.append({"at": None, "damaged": True})
+            self.table(ATTEMPTS_TABLE).insert_multiple(rows)
             attempts.clear(self.path)
         return found
 
-    def _install_header(self, header: format.Header) -> None:
-        """Replace the header (and so the associated data) in one atomic, durable write."""
-        associated_data = format.encode_header(header)
-        sealed = crypto.seal(self._require_key(), self._storage.saved_plaintext, associated_data)
-        write_durably(self.path, associated_data + sealed)
-        self._header, self._associated_data = header, associated_data
+    # -- changing the keys ----------------------------------------------------------------
+
+    def change_passphrase(self, current: str, new_passphrase: str) -> str | None:
+        """A new passphrase and a new data key, so that a copy of the file made before,
+        opened with the old passphrase, opens nothing written from now on. The recovery
+        code keeps working; returns a new recovery code only when the old one could not
+        follow (a vault from format 1, opened with the passphrase)."""
+        opened_with = self._confirm_secret(current)
+        new_secrets = {"passphrase": _secret_bytes(new_passphrase)}
+        new_code = self._carry_legacy_recovery(opened_with, current, new_secrets)
+        self._rekey(new_secrets)
+        return new_code
+
+    def replace_recovery_code(self, passphrase: str, *, confirm_later: bool = False) -> str:
+        """A new recovery code and a new data key: the old code opens nothing written from
+        now on. Needs the passphrase (a recovery code cannot replace itself). With
+        ``confirm_later``, the vault remembers the code is not yet confirmed."""
+        if self._confirm_secret(passphrase) != "passphrase":
+            raise PassphraseNeeded()
+        code = slots.new_recovery_code()
+        new_secrets = {"recovery": _recovery_bytes(code)}
+        current = self._header.slot("passphrase")
+        if current is not None and current.is_legacy:
+            new_secrets["passphrase"] = _secret_bytes(passphrase)
+        self._rekey(new_secrets, {UNCONFIRMED: True} if confirm_later else {})
+        return code
+
+    @property
+    def recovery_code_unconfirmed(self) -> bool:
+        """A recovery code was shown but the person never confirmed writing it down (Cairn
+        was closed, locked or hidden in between)."""
+        return bool(self._internal().get(UNCONFIRMED))
+
+    def confirm_recovery_code(self) -> None:
+        """The person typed the end of the code shown: it is written down."""
+        internal = self._internal()
+        if internal.pop(UNCONFIRMED, None) is not None:
+            self._put_internal(internal)
+
+    def _confirm_secret(self, secret: str) -> str:
+        """Which slot ``secret`` opens; WrongPassphrase unless it yields this data key."""
+        key = self._require_key()
+        kind, found = _unlock_data_key(self._header, secret)
+        try:
+            if not hmac.compare_digest(bytes(found), bytes(key)):
+                raise WrongPassphrase()
+        finally:
+            crypto.wipe(found)
+        return kind
+
+    def _carry_legacy_recovery(
+        self, opened_with: str, current: str, new_secrets: dict[str, bytes]
+    ) -> str | None:
+        recovery = self._header.slot("recovery")
+        if recovery is None or not recovery.is_legacy:
+            return None
+        if opened_with == "recovery":
+            new_secrets["recovery"] = _recovery_bytes(current)
+            return None
+        code = slots.new_recovery_code()
+        new_secrets["recovery"] = _recovery_bytes(code)
+        return code
+
+    def _rekey(self, new_secrets: dict[str, bytes], marks: dict[str, Any] | None = None) -> None:
+        """Re-seal everything under a new data key: the vault (one atomic, durable write),
+        then the draft and the failed-attempt record. Until both are re-sealed the vault
+        keeps the previous keys inside its sealed body, so a crash in between loses
+        neither; they are dropped in a second write (or at the next open)."""
+        if self.read_only_reason is not None:
+            raise VaultReadOnly(_read_only_sentence(self.read_only_reason))
+        old_key = self._require_key()
+        new_key = crypto.new_data_key()
+        header = self._header
+        new_slots = tuple(
+            slots.make(new_key, new_secrets[slot.kind], slot.kind, slot.kdf, header.file_id)
+            if slot.kind in new_secrets
+            else slots.give_key(slot, new_key)
+            for slot in header.slots
+        )
+        public_key, private_key = attempts.new_key_pair()
+        new_header = dataclasses.replace(
+            header, version=format.VERSION, slots=new_slots, attempts_key=public_key
+        )
+        internal = self._internal()
+        retired = {"data_key": _b64(bytes(old_key))}
+        if isinstance(internal.get("attempts_private_key"), str):
+            retired["attempts_private_key"] = internal["attempts_private_key"]
+        saved = (self._header, self._associated_data, self._key)
+        self._header, self._associated_data = new_header, format.encode_header(new_header)
+        self._key = new_key
+        record = {**internal, **(marks or {}), **_internal_record(private_key)}
+        try:
+            self._put_internal({**record, "retired": retired})
+        except WriteNotConfirmed:
+            pass  # the new file is in place: the new keys are the ones to keep
+        except BaseException:
+            self._header, self._associated_data, self._key = saved
+            crypto.wipe(new_key)
+            raise
+        crypto.wipe(old_key)
+        self._finish_rekey()
+
+    def _finish_rekey(self) -> None:
+        """Re-seal the draft and the failed-attempt record under the current keys, then
+        forget the retired ones."""
+        internal = self._internal()
+        if "retired" not in internal:
+            return
+        draft = self.open_draft()
+        if draft is not None:
+            drafts.seal_draft(self.path, self._require_key(), self._header.file_id, draft)
+        if self._header.attempts_key is not None:
+            found = attempts.collect(self.path, self._attempt_keys())
+            attempts.reseal(self.path, found, self._header.attempts_key)
+        self._put_internal({k: v for k, v in internal.items() if k != "retired"})
+
+    # -- drafts ---------------------------------------------------------------------------
 
     def seal_draft(self, draft: dict[str, Any]) -> None:
-        """Keep unsaved work, encrypted, until the person chooses to restore or discard it."""
+        """Keep unsaved work, encrypted, until the person chooses to restore or discard it.
+        Work kept earlier and not yet restored or discarded is carried along, not lost."""
+        if self.read_only_reason is not None:
+            raise VaultReadOnly(_read_only_sentence(self.read_only_reason))
+        earlier = self.open_draft()
+        if earlier is not None:
+            draft = {
+                **draft,
+                "items": [*draft.get("items", []), *earlier.get("items", [])],
+                "set_aside": [*earlier.get("set_aside", []), *draft.get("set_aside", [])],
+            }
         drafts.seal_draft(self.path, self._require_key(), self._header.file_id, draft)
 
     def open_draft(self) -> dict[str, Any] | None:
-        return drafts.open_draft(self.path, self._require_key(), self._header.file_id)
+        """The kept draft; one that does not open is moved aside and named in
+        ``set_aside`` (with no items), never overwritten."""
+        keys = [self._require_key(), *map(bytearray, self._retired("data_key"))]
+        return drafts.open_draft(
+            self.path, keys, self._header.file_id, may_write=not self.read_only
+        )
 
     def discard_draft(self) -> None:
         self._require_key()
-        drafts.discard_draft(self.path)
+        if not self.read_only:
+            drafts.discard_draft(self.path)
+
+    # -- locking --------------------------------------------------------------------------
 
     def lock(self) -> None:
         """Drop the key and every decrypted object this vault holds; release the file."""
@@ -216,7 +397,8 @@ class Vault:
         if self._key is not None:
             crypto.wipe(self._key)
             self._key = None
-        self._file_lock.release()
+        if self._file_lock is not None:
+            self._file_lock.release()
 
     def __enter__(self) -> Vault:
         return self
@@ -236,17 +418,84 @@ class Vault:
             raise VaultLocked()
         return self._key
 
+    def _internal(self) -> dict[str, Any]:
+        record = self.table(INTERNAL_TABLE).get(doc_id=1)
+        return dict(record) if isinstance(record, dict) else {}
+
+    def _put_internal(self, record: dict[str, Any]) -> None:
+        """Replace Cairn's own record whole (an upsert would keep keys left out)."""
+        table = self.table(INTERNAL_TABLE)
+        if not table.contains(doc_id=1):
+            table.insert(Document(record, doc_id=1))
+            return
+
+        def replace_all(document: MutableMapping[str, Any]) -> None:
+            document.clear()
+            document.update(record)
+
+        table.update(replace_all, doc_ids=[1])
+
+    def _retired(self, name: str) -> list[bytes]:
+        """The key kept from before the last change of keys, while something beside the
+        vault may still be sealed with it."""
+        retired = self._internal().get("retired")
+        value = retired.get(name) if isinstance(retired, dict) else None
+        return [base64.b64decode(value)] if isinstance(value, str) else []
+
+    def _attempt_keys(self) -> list[bytes]:
+        current = self._internal().get("attempts_private_key")
+        mine = [base64.b64decode(current)] if isinstance(current, str) else []
+        return mine + self._retired("attempts_private_key")
+
     def _persist(self, plaintext: bytes) -> None:
+        if self.read_only_reason is not None:
+            raise VaultReadOnly(_read_only_sentence(self.read_only_reason))
         sealed = crypto.seal(self._require_key(), plaintext, self._associated_data)
-        write_durably(self.path, self._associated_data + sealed)
+        written = write_durably(
+            self.path, self._associated_data + sealed, before_install=self._confirm_sole_writer
+        )
+        self._identity = paths.identity_of(written)
+
+    def _confirm_sole_writer(self) -> None:
+        """Just before a save replaces the file: this process still holds the lock, and
+        the file is the one it last read or wrote, so nothing another process saved is
+        thrown away. A vault file that has gone is written again."""
+        assert self._file_lock is not None
+        self._file_lock.confirm()
+        now = paths.current_identity(self.path)
+        if now is not None and now != self._identity:
+            raise VaultTakenOver()
+
+    def _install_header(self, header: format.Header) -> None:
+        """Replace the header (and so the associated data) in one atomic, durable write."""
+        associated_data = format.encode_header(header)
+        saved = (self._header, self._associated_data)
+        self._header, self._associated_data = header, associated_data
+        try:
+            self._persist(self._storage.saved_plaintext)
+        except WriteNotConfirmed:
+            pass
+        except BaseException:
+            self._header, self._associated_data = saved
+            raise
 
 
 INTERNAL_TABLE = "_cairn"
 ATTEMPTS_TABLE = "failed_attempts"
+UNCONFIRMED = "recovery_code_unconfirmed"
+READ_ONLY_ASKED = "it was opened read-only"
 
 
-def _internal_record(private_key: bytes) -> dict[str, Any]:
-    return {"attempts_private_key": base64.b64encode(private_key).decode("ascii")}
+def _read_only_sentence(reason: str) -> str:
+    return f"Nothing was saved: the vault is open for reading only, because {reason}."
+
+
+def _b64(raw: bytes) -> str:
+    return base64.b64encode(raw).decode("ascii")
+
+
+def _internal_record(private_key: bytes | bytearray) -> dict[str, Any]:
+    return {"attempts_private_key": _b64(bytes(private_key))}
 
 
 def _now() -> str:
@@ -257,24 +506,25 @@ def check_openable(path: Path) -> None:
     """Everything that can be known about a vault without its key: raises the same typed
     errors ``Vault.open`` would (missing, unsafe, damaged, too new, open elsewhere)."""
     paths.check_vault_file(path)
-    format.parse(paths.read_vault_bytes(path))
+    format.parse(paths.read_vault_bytes(path)[0])
     probe = VaultLock(path)
     probe.acquire()
     probe.release()
 
 
-def _unlock_data_key(header: format.Header, secret: str) -> bytearray:
-    """Try the slot the secret's shape points to; a recovery code has a fixed shape."""
-    attempts: list[tuple[str, bytes]] = []
+def _unlock_data_key(header: format.Header, secret: str) -> tuple[str, bytearray]:
+    """The kind of slot that opened and the data key. A secret with the shape of a
+    recovery code tries the recovery slot first."""
+    tries: list[tuple[str, bytes]] = []
     code = slots.normalise_recovery_code(secret)
     if code is not None:
-        attempts.append(("recovery", code.encode("ascii")))
-    attempts.append(("passphrase", _secret_bytes(secret)))
-    for kind, secret_bytes in attempts:
+        tries.append(("recovery", code.encode("ascii")))
+    tries.append(("passphrase", _secret_bytes(secret)))
+    for kind, secret_bytes in tries:
         slot = header.slot(kind)
         if slot is None:
             continue
         data_key = slots.unwrap(slot, secret_bytes, header.file_id)
         if data_key is not None:
-            return data_key
+            return kind, data_key
     raise WrongPassphrase()

@@ -1,0 +1,125 @@
+"""What Cairn relies on inside Textual (pinned in pyproject.toml), in one place.
+
+Textual is used through its public API everywhere else. What is here reaches further, for
+reasons of safety, and ``tests/unit/test_textual_compat.py`` fails loudly when the pinned
+Textual stops having what this module relies on:
+
+- the Linux driver's input thread decodes bytes with ``getincrementaldecoder`` and parses
+  them with ``XTermParser``, both looked up in ``textual.drivers.linux_driver`` when the
+  thread starts. Cairn replaces both names there (``install_input_guards``):
+  * a byte that is not UTF-8 (a Latin-1 terminal typing é, a stray 0xFF) raised
+    UnicodeDecodeError in that thread, which ended the app with a traceback; it is now
+    read as the Latin-1 character it most likely was, so nothing typed is lost;
+  * inside a bracketed paste, Textual's parser treats ESC as the start of a key sequence:
+    what follows it is replayed as key presses (a pasted ESC and Ctrl+Q quit the app) and
+    drops out of the pasted text. Cairn takes everything between the paste markers as one
+    Paste event, exactly as pasted; fields keep it exactly and draw controls as symbols.
+  Both are worth reporting upstream.
+"""
+
+from __future__ import annotations
+
+import codecs
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from textual import events
+from textual._xterm_parser import XTermParser
+from textual.message import Message
+
+PASTE_START = "\x1b[200~"
+PASTE_END = "\x1b[201~"
+_LENIENT = "cairn-latin1"
+
+
+def _as_latin1(error: UnicodeError) -> tuple[str, int]:
+    if not isinstance(error, UnicodeDecodeError):
+        raise error
+    return error.object[error.start : error.end].decode("latin-1"), error.end
+
+
+codecs.register_error(_LENIENT, _as_latin1)
+
+
+def lenient_decoder(encoding: str) -> Callable[..., codecs.IncrementalDecoder]:
+    """Stands in for ``codecs.getincrementaldecoder``: same decoder, never raising."""
+    decoder_type = codecs.getincrementaldecoder(encoding)
+
+    def make(errors: str = _LENIENT) -> codecs.IncrementalDecoder:
+        return decoder_type(errors=_LENIENT)
+
+    return make
+
+
+def _partial_marker(text: str, marker: str, shortest: int) -> int:
+    """How many characters at the end of ``text`` could be the start of ``marker``."""
+    for size in range(min(len(marker) - 1, len(text)), shortest - 1, -1):
+        if text.endswith(marker[:size]):
+            return size
+    return 0
+
+
+class WholePasteParser(XTermParser):
+    """Textual's parser, with bracketed pastes taken whole before it sees them."""
+
+    def __init__(self, debug: bool = False) -> None:
+        super().__init__(debug)
+        self._pasted: list[str] | None = None  # the paste being received, if any
+        self._held = ""  # the start of a marker split across two reads
+        self._passed_escape = False  # the last read ended with an ESC given to the parser
+
+    def feed(self, data: str) -> Iterable[Message]:
+        if not data:  # end of input
+            return super().feed(data)
+        return list(self._feed(data))
+
+    def _parse(self, text: str) -> Iterable[Message]:
+        for event in super().feed(text):
+            if isinstance(event, events.Paste) and not event.text:
+                continue  # the empty paste of a marker the parser half took (see _feed)
+            yield event
+
+    def _feed(self, data: str) -> Iterable[Message]:
+        text, self._held = self._held + data, ""
+        if self._passed_escape and self._pasted is None and text.startswith(PASTE_START[1:]):
+            # The start marker was split right after its ESC, which went to the parser as a
+            # possible Escape key: let it finish the marker, close the paste it then expects
+            # (it reports it as empty, dropped above), and take the paste here.
+            yield from self._parse(PASTE_START[1:] + PASTE_END)
+            text, self._pasted = text[len(PASTE_START) - 1 :], []
+        self._passed_escape = False
+        while text:
+            if self._pasted is None:
+                at = text.find(PASTE_START)
+                if at < 0:
+                    keep = _partial_marker(text, PASTE_START, shortest=2)
+                    passed = text[: len(text) - keep]
+                    if passed:
+                        yield from self._parse(passed)
+                    self._held = text[len(passed) :]
+                    self._passed_escape = passed.endswith("\x1b") and not keep
+                    return
+                if at:
+                    yield from self._parse(text[:at])
+                text, self._pasted = text[at + len(PASTE_START) :], []
+            else:
+                at = text.find(PASTE_END)
+                if at < 0:
+                    keep = _partial_marker(text, PASTE_END, shortest=1)
+                    self._pasted.append(text[: len(text) - keep])
+                    self._held = text[len(text) - keep :]
+                    return
+                self._pasted.append(text[:at])
+                text = text[at + len(PASTE_END) :]
+                pasted, self._pasted = "".join(self._pasted), None
+                if pasted:
+                    yield events.Paste(pasted)
+
+
+def install_input_guards() -> None:
+    """Make the Linux driver's input thread use the decoder and parser above."""
+    from textual.drivers import linux_driver
+
+    module: Any = linux_driver
+    module.getincrementaldecoder = lenient_decoder
+    module.XTermParser = WholePasteParser
