@@ -108,6 +108,9 @@ class UnlockScreen(Screen[None]):
         from .recovery import RecoveryOfferScreen
 
         vault = self.session.unlocked
+        if self.session.handed_draft is not None:  # the disk could not take it last time
+            vault.adopt_draft(self.session.handed_draft)
+            self.session.handed_draft = None
         if self.session.start == "quick-log":
             # `cairn log` in a terminal: straight to one field; the rest waits for next time.
             self.app.switch_screen(QuickNoteScreen(self.session, then_exit=True))

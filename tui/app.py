@@ -32,6 +32,7 @@ from styles import stylesheet
 from . import domain, terminal
 from .config import Settings
 from .content.checks import ContentProblem
+from .handoff import hand_over
 from .session import KeepsDraft, Session
 from .textual_compat import install_input_guards
 from .themes import HIGH_CONTRAST
@@ -41,11 +42,14 @@ LeaveHow = Literal["lock", "exit"]
 RELAUNCH_ENV = "CAIRN_RELAUNCHED"
 
 
-def relaunch(vault_path: Path) -> None:
+def relaunch(vault_path: Path, unwritten_draft: bytes | None = None) -> None:
     """Replace this process with a fresh Cairn showing the lock screen. The vault path goes
-    through the environment (readable only by this user), never the command line."""
+    through the environment (readable only by this user), never the command line; a sealed
+    draft the disk could not take is handed over in memory (tui/handoff.py)."""
     os.environ["CAIRN_VAULT"] = str(vault_path)
     os.environ[RELAUNCH_ENV] = "1"
+    if unwritten_draft is not None:
+        hand_over(unwritten_draft)
     sys.stdout.flush()
     script = sys.argv[0]
     if script.endswith("__main__.py"):
@@ -68,7 +72,7 @@ class CairnApp(App[int]):
         self,
         session: Session,
         *,
-        relaunch: Callable[[Path], None] = relaunch,
+        relaunch: Callable[[Path, bytes | None], None] = relaunch,
         terminal_state: terminal.TerminalState | None = None,
     ) -> None:
         super().__init__()
@@ -220,9 +224,11 @@ class CairnApp(App[int]):
         self.left_by = how
         self._blank()
         self._seal_draft()
+        vault = self.session.vault
+        unwritten = vault.unwritten_draft if vault is not None else None
         self.session.lock()
         if how == "lock":
-            self._restart_locked()
+            self._restart_locked(unwritten)
         self.exit(0)
 
     def _blank(self) -> None:
@@ -232,7 +238,7 @@ class CairnApp(App[int]):
             self._driver.flush()
         self.push_screen(BlankScreen())
 
-    def _restart_locked(self) -> None:
+    def _restart_locked(self, unwritten_draft: bytes | None) -> None:
         driver = self._driver
         if driver is not None and not self.is_headless:
             driver.stop_application_mode()
@@ -240,7 +246,7 @@ class CairnApp(App[int]):
         if self._terminal_state is not None:
             self._terminal_state.restore()
         terminal.write_now(terminal.CLEAR_ALL)
-        self._relaunch(self.session.vault_path)
+        self._relaunch(self.session.vault_path, unwritten_draft)
 
     def _hang_up(self) -> None:
         # The terminal is gone: keep the work, lock, and go without touching the tty again.

@@ -319,7 +319,11 @@ def _run_app(args: argparse.Namespace, start: str) -> int:
     from .app import run_app  # Textual is imported only when the app is wanted
     from .session import Session
 
-    return run_app(Session(settings=settings, vault_path=vault_path(args), start=start))
+    from .handoff import take_over
+
+    session = Session(settings=settings, vault_path=vault_path(args), start=start)
+    session.handed_draft = take_over()
+    return run_app(session)
 
 
 def _scrub_textual_environment() -> None:

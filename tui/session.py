@@ -37,6 +37,8 @@ class Session:
     start: str = "home"
     # kind -> how to rebuild the screen from its sealed state, when a draft is restored
     draft_screens: dict[str, DraftScreenFactory] = field(default_factory=dict)
+    # a sealed draft an earlier process could not write (tui/handoff.py), until unlocked
+    handed_draft: bytes | None = None
 
     @property
     def unlocked(self) -> Vault:

@@ -42,9 +42,11 @@ class NoteScreen(Screen[None]):
 class Relaunches:
     def __init__(self) -> None:
         self.paths: list[Path] = []
+        self.handed: list[bytes | None] = []  # a sealed draft the disk could not take
 
-    def __call__(self, path: Path) -> None:
+    def __call__(self, path: Path, unwritten_draft: bytes | None = None) -> None:
         self.paths.append(path)
+        self.handed.append(unwritten_draft)
 
 
 MakeApp = Callable[..., CairnApp]

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from textual.widgets import TextArea
 
-from tests.app.conftest import MakeApp
+from tests.app.conftest import MakeApp, Relaunches
 from tests.app.helpers import screen_name, screen_text, unlock, wait_for
 from tests.helpers import fingerprint, new_vault
 from tests.tmpfs import NEEDS_ROOT, SmallDisk, small_disk
@@ -61,3 +61,31 @@ async def test_reading_works_and_saving_says_why_not(
         if fault == "read-only":
             disk.read_only(False)
     assert fingerprint(path) == before
+
+
+async def test_panic_on_a_full_disk_hands_the_work_to_the_fresh_process(
+    make_app: MakeApp, disk_vault: tuple[SmallDisk, Path], relaunches: Relaunches
+) -> None:
+    disk, path = disk_vault
+    disk.fill()
+    app = make_app(path=path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await unlock(pilot)
+        await pilot.press("n")
+        await wait_for(pilot, lambda: screen_name(pilot) == "EntryScreen")
+        await pilot.press(*"CANARY typed on a full disk")
+        await pilot.press("f12")
+        assert app.session.vault is None
+    assert not path.with_name(path.name + ".draft").exists()  # the disk could not take it
+    handed = relaunches.handed[-1]
+    assert handed is not None and b"CANARY" not in handed  # sealed, never plaintext
+    disk.free()
+    app = make_app(path=path)
+    app.session.handed_draft = handed  # what tui/handoff.py carries across execv
+    async with app.run_test(size=(80, 24)) as pilot:
+        await unlock(pilot)
+        await wait_for(pilot, lambda: screen_name(pilot) == "DraftOfferScreen")
+        await pilot.press("r")
+        await wait_for(pilot, lambda: screen_name(pilot) == "EntryScreen")
+        text = app.screen.query_one("#field-text", TextArea).text
+        assert text == "CANARY typed on a full disk"

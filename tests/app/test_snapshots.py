@@ -62,7 +62,7 @@ class OneScreenApp(CairnApp):
     """The real app, starting on the screen under test."""
 
     def __init__(self, session: Session, screens: list[ScreenFactory]) -> None:
-        super().__init__(session, relaunch=lambda _: None)
+        super().__init__(session, relaunch=lambda *_: None)
         self._screens = screens
 
     def first_screen(self) -> Screen[Any]:

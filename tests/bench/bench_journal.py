@@ -65,7 +65,7 @@ async def _screen_times(session: Session, runs: int = 7) -> tuple[list[float], l
         def first_screen(self) -> Any:
             return HomeScreen(self.session)
 
-    app = Bench(session, relaunch=lambda _: None)
+    app = Bench(session, relaunch=lambda *_: None)
     opens, keys = [], []
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()

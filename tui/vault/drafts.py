@@ -32,6 +32,25 @@ def _aad(file_id: bytes) -> bytes:
     return b"cairn-draft\x00" + file_id
 
 
+def envelope(key: bytearray, file_id: bytes, draft: dict[str, Any]) -> bytes:
+    """``draft`` sealed as it is stored: what the draft file holds."""
+    plaintext = json.dumps(draft, ensure_ascii=False).encode("utf-8", "surrogatepass")
+    return crypto.seal(key, plaintext, _aad(file_id))
+
+
+def open_envelope(
+    sealed: bytes, keys: Sequence[bytearray], file_id: bytes
+) -> dict[str, Any] | None:
+    """The draft in ``sealed``, or None when none of ``keys`` opens it."""
+    for key in keys:
+        try:
+            plaintext = crypto.open_sealed(key, sealed, _aad(file_id))
+        except crypto.SealBroken:
+            continue
+        return _decode(plaintext)
+    return None
+
+
 def seal_draft(vault_path: Path, key: bytearray, file_id: bytes, draft: dict[str, Any]) -> None:
     """Write ``draft`` sealed, replacing the draft file (the caller has merged or set aside
     what was there). Something that is not a plain private file is moved aside first."""
@@ -44,8 +63,7 @@ def seal_draft(vault_path: Path, key: bytearray, file_id: bytes, draft: dict[str
         moved = sidecar.set_aside(path)
         if moved is not None:
             draft = {**draft, "set_aside": [*draft.get("set_aside", []), moved.name]}
-    plaintext = json.dumps(draft, ensure_ascii=False).encode("utf-8", "surrogatepass")
-    write_durably(path, crypto.seal(key, plaintext, _aad(file_id)))
+    write_durably(path, envelope(key, file_id, draft))
 
 
 def open_draft(
@@ -64,15 +82,9 @@ def open_draft(
         return None  # cannot be read now (the system refused): left as it is
     if sealed is None:
         return None
-    for key in keys:
-        try:
-            plaintext = crypto.open_sealed(key, sealed, _aad(file_id))
-        except crypto.SealBroken:
-            continue
-        draft = _decode(plaintext)
-        if draft is not None:
-            return draft
-        break
+    draft = open_envelope(sealed, keys, file_id)
+    if draft is not None:
+        return draft
     return _set_aside(path) if may_write else None
 
 

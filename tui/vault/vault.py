@@ -28,6 +28,7 @@ from .errors import (
     VaultLocked,
     VaultReadOnly,
     VaultTakenOver,
+    VaultWriteFailed,
     WrongPassphrase,
 )
 from .lock import VaultLock
@@ -87,6 +88,8 @@ class Vault:
         self.read_only_reason = read_only_reason
         # Which secret opened it: "passphrase" or "recovery" (a new vault: "passphrase").
         self.opened_with = "passphrase"
+        # A sealed draft the disk could not take (see seal_draft); never plaintext.
+        self.unwritten_draft: bytes | None = None
         self._storage = SealedStorage(plaintext, self._persist)
         self._db: TinyDB | None = TinyDB(storage=lambda: self._storage)
 
@@ -362,28 +365,46 @@ class Vault:
 
     def seal_draft(self, draft: dict[str, Any]) -> None:
         """Keep unsaved work, encrypted, until the person chooses to restore or discard it.
-        Work kept earlier and not yet restored or discarded is carried along, not lost."""
-        if self.read_only_reason is not None:
-            raise VaultReadOnly(_read_only_sentence(self.read_only_reason))
-        earlier = self.open_draft()
-        if earlier is not None:
-            draft = {
-                **draft,
-                "items": [*draft.get("items", []), *earlier.get("items", [])],
-                "set_aside": [*earlier.get("set_aside", []), *draft.get("set_aside", [])],
-            }
-        drafts.seal_draft(self.path, self._require_key(), self._header.file_id, draft)
+        Work kept earlier and not yet restored or discarded is carried along, not lost.
+
+        When the disk cannot take it (full, read-only), the sealed draft stays in memory
+        as ``unwritten_draft`` (the panic relaunch hands it to the fresh process) and the
+        error is raised."""
+        draft = _merge(draft, self.open_draft())
+        key, file_id = self._require_key(), self._header.file_id
+        try:
+            if self.read_only_reason is not None:
+                raise VaultReadOnly(_read_only_sentence(self.read_only_reason))
+            drafts.seal_draft(self.path, key, file_id, draft)
+        except (VaultWriteFailed, OSError):
+            self.unwritten_draft = drafts.envelope(key, file_id, draft)
+            raise
+        self.unwritten_draft = None
 
     def open_draft(self) -> dict[str, Any] | None:
-        """The kept draft; one that does not open is moved aside and named in
-        ``set_aside`` (with no items), never overwritten."""
+        """The kept draft (on disk, or handed over in memory when the disk could not take
+        it); one that does not open is moved aside and named in ``set_aside`` (with no
+        items), never overwritten."""
         keys = [self._require_key(), *map(bytearray, self._retired("data_key"))]
-        return drafts.open_draft(
+        found = drafts.open_draft(
             self.path, keys, self._header.file_id, may_write=not self.read_only
         )
+        if found is None and self.unwritten_draft is not None:
+            return drafts.open_envelope(self.unwritten_draft, keys, self._header.file_id)
+        return found
+
+    def adopt_draft(self, sealed: bytes) -> None:
+        """A draft sealed by an earlier process that could not write it (handed over in
+        memory): kept here, and written to disk now if the disk takes it."""
+        draft = drafts.open_envelope(sealed, [self._require_key()], self._header.file_id)
+        if draft is None:
+            return  # not this vault's, or damaged: nothing to offer
+        with contextlib.suppress(VaultWriteFailed, OSError):
+            self.seal_draft(draft)  # on failure it stays in memory, merged
 
     def discard_draft(self) -> None:
         self._require_key()
+        self.unwritten_draft = None
         if not self.read_only:
             drafts.discard_draft(self.path)
 
@@ -484,6 +505,17 @@ INTERNAL_TABLE = "_cairn"
 ATTEMPTS_TABLE = "failed_attempts"
 UNCONFIRMED = "recovery_code_unconfirmed"
 READ_ONLY_ASKED = "it was opened read-only"
+
+
+def _merge(draft: dict[str, Any], earlier: dict[str, Any] | None) -> dict[str, Any]:
+    """A new draft with the work kept earlier (newest first) and what was set aside."""
+    if earlier is None:
+        return draft
+    return {
+        **draft,
+        "items": [*draft.get("items", []), *earlier.get("items", [])],
+        "set_aside": [*earlier.get("set_aside", []), *draft.get("set_aside", [])],
+    }
 
 
 def _read_only_sentence(reason: str) -> str:
