@@ -317,9 +317,8 @@ def _run_app(args: argparse.Namespace, start: str) -> int:
     settings = load_settings()
     _scrub_textual_environment()
     from .app import run_app  # Textual is imported only when the app is wanted
-    from .session import Session
-
     from .handoff import take_over
+    from .session import Session
 
     session = Session(settings=settings, vault_path=vault_path(args), start=start)
     session.handed_draft = take_over()
