@@ -7,6 +7,7 @@ from __future__ import annotations
 from textual.binding import Binding
 
 from tui.config import keys_label
+from tui.keys import DEFAULT_KEYS
 from tui.session import Session
 
 HELP_KEYS = "f1,ctrl+g"
@@ -16,5 +17,11 @@ HELP = Binding(HELP_KEYS, "help_now", "Help", id=HELP_ID, priority=True)
 
 def help_label(session: Session) -> str:
     """How the help key reads on screen, following the person's keymap."""
-    keys = session.settings.keys.get(HELP_ID, HELP_KEYS)
+    return key_for(session, HELP_ID)
+
+
+def key_for(session: Session, binding_id: str) -> str:
+    """How the key of a binding reads on screen, following the person's keymap, so that text
+    naming a key never goes stale when it is remapped."""
+    keys = session.settings.keys.get(binding_id, DEFAULT_KEYS[binding_id])
     return keys_label(tuple(key.strip() for key in keys.split(",")))

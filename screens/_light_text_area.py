@@ -12,10 +12,13 @@ is a repaint twice a second, forever, and it draws the eye of someone looking ov
 from __future__ import annotations
 
 from rich.cells import cell_len
+from textual import events
 from textual.geometry import Region
 from textual.reactive import reactive
 from textual.widgets import TextArea
 from textual.widgets.text_area import Edit, EditResult, Location, Selection
+
+from tui.textual_compat import run_own_binding
 
 
 class LightTextArea(TextArea):
@@ -24,6 +27,12 @@ class LightTextArea(TextArea):
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         self.cursor_blink = False
+
+    async def _on_key(self, event: events.Key) -> None:
+        # Cursor keys, deletions and undo act as they arrive, in order with the letters
+        # typed around them (see tui/textual_compat.py).
+        if not await run_own_binding(self, event):
+            await super()._on_key(event)
 
     def edit(self, edit: Edit) -> EditResult:
         height = self.wrapped_document.height

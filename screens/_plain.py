@@ -10,9 +10,11 @@ value exactly (that is what is saved) and draw every control character as a visi
 from __future__ import annotations
 
 from rich.segment import Segment
+from textual import events
 from textual.strip import Strip
 from textual.widgets import Input
 
+from tui.textual_compat import run_own_binding
 from tui.visible import visible
 
 from ._light_text_area import LightTextArea
@@ -33,3 +35,8 @@ class PlainTextArea(LightTextArea):
 class PlainInput(Input):
     def render_line(self, y: int) -> Strip:
         return _shown(super().render_line(y))
+
+    async def _on_key(self, event: events.Key) -> None:
+        # As in LightTextArea: Home, End, Backspace and Enter act in order with the letters.
+        if not await run_own_binding(self, event):
+            await super()._on_key(event)

@@ -17,6 +17,7 @@ from tui.vault import Vault, VaultError
 
 from ._focus import focus_then_cue
 from ._footer import CairnFooter
+from ._plain import PlainInput
 from ._text import say
 
 
@@ -32,9 +33,9 @@ class CreateScreen(Screen[None]):
         with VerticalScroll(id="create-body"):
             yield Static(say("create", "title"), classes="title", markup=False)
             yield Static(say("create", "intro"), classes="paragraph", markup=False)
-            yield Input(placeholder=say("create", "first"), password=True, id="first")
+            yield PlainInput(placeholder=say("create", "first"), password=True, id="first")
             yield Static("", id="strength", markup=False)
-            yield Input(placeholder=say("create", "second"), password=True, id="second")
+            yield PlainInput(placeholder=say("create", "second"), password=True, id="second")
             yield Static("", id="create-message", markup=False)
         yield CairnFooter()
 

@@ -17,11 +17,12 @@ from textual.widgets import Input, Static, TextArea
 
 from styles import stylesheet
 from tui import journal
-from tui.journal.feelings import feeling_words, split_feelings
+from tui.journal.feelings import copied_into, feeling_words, own_feelings
 from tui.session import Session
 from tui.vault import VaultError
 
 from ._footer import CairnFooter
+from ._help import key_for
 from ._incident_fields import IncidentFields, apply_values, entry_values
 from ._text import say
 from .confirm import leave_asking_first
@@ -39,8 +40,9 @@ class EntryScreen(Screen[journal.JournalEntry | None]):
         # a fast burst ("...text", Ctrl+S) never saves without its last characters.
         Binding("ctrl+s", "save", "Save", id="entry-save"),
         Binding("escape", "leave", "Back", id="entry-back"),
-        Binding("f2", "move_feelings", "Move feelings", id="entry-move-feelings"),
-        Binding("f3", "keep_text", "Keep as is", id="entry-keep-text"),
+        Binding("f2", "copy_feelings", "Copy feelings", id="entry-copy-feelings"),
+        Binding("f2", "undo_copy", "Undo the copy", id="entry-undo-copy"),
+        Binding("f3", "keep_text", "Hide this", id="entry-keep-text"),
     ]
     draft_kind = DRAFT_KIND
 
@@ -62,6 +64,9 @@ class EntryScreen(Screen[journal.JournalEntry | None]):
         self._saved_values: dict[str, Any] = {}
         self._hint_dismissed = False
         self._hint_text = ""
+        # "How I felt" as it was before F2 copied into it, and what F2 made of it: F2 again
+        # puts it back, for as long as the person has not changed it since.
+        self._before_copy: tuple[str, str] | None = None
         self._said_saved = False
         self.tags = journal.tags_in_use(journal.entries(vault))
 
@@ -111,34 +116,72 @@ class EntryScreen(Screen[journal.JournalEntry | None]):
         # Checked on every keystroke, so only the first part of a very long text: a pasted
         # megabyte would otherwise cost a third of a second per key.
         facts = self._facts_text()[:FEELINGS_CHECKED]
-        words = [] if self._hint_dismissed else feeling_words(facts)
-        shown = ", ".join(f"'{word}'" for word in words[:3])
-        text = say("entry", "hint_feelings", words=shown) if words else ""
+        offered = [] if self._hint_dismissed else own_feelings(facts)
+        felt = self.query_one("#field-felt", TextArea).text
+        offered = [sentence for sentence in offered if sentence not in felt]
+        text = ""
+        if offered:
+            words = ", ".join(f"'{word}'" for word in feeling_words(" ".join(offered))[:3])
+            text = say(
+                "entry",
+                "hint_feelings",
+                count=len(offered),
+                words=words,
+                copy=key_for(self.session, "entry-copy-feelings"),
+                keep=key_for(self.session, "entry-keep-text"),
+            )
         # Only what changed is redrawn: this runs on every keystroke, and over a slow link
         # each needless repaint of the hint or the footer is bytes the person waits for.
         if text != self._hint_text:
             self._hint_text = text
             hint.update(text)
-        if hint.display != bool(words):
-            hint.display = bool(words)
+        if hint.display != bool(offered):
+            hint.display = bool(offered)
             self.refresh_bindings()  # F2 and F3 come and go with the hint
 
+    @on(TextArea.Changed, "#field-felt")
+    def forget_the_copy(self) -> None:
+        if self._before_copy is not None and self._felt() != self._before_copy[1]:
+            self._before_copy = None  # changed since: the undo would throw that away
+            self.refresh_bindings()
+        self.check_for_feelings()
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("move_feelings", "keep_text"):
-            return self.query_one("#entry-hint", Static).display
+        if action == "undo_copy":
+            return self._before_copy is not None
+        if action in ("copy_feelings", "keep_text"):
+            return self._before_copy is None and self.query_one("#entry-hint", Static).display
         return True
 
-    def action_move_feelings(self) -> None:
-        facts, feelings = split_feelings(self._facts_text())
+    def action_copy_feelings(self) -> None:
+        """Copy the person's own feeling sentences to "How I felt". The facts stay as typed."""
+        offered = own_feelings(self._facts_text()[:FEELINGS_CHECKED])
+        if not offered:
+            return
         felt = self.query_one("#field-felt", TextArea)
-        joined = "\n".join(part for part in (felt.text.rstrip(), feelings) if part)
-        felt.load_text(joined)
-        self.query_one("#field-text", TextArea).load_text(facts)
-        self.query_one("#entry-message", Static).update(say("entry", "moved"))
+        before = felt.text
+        after = copied_into(before, offered)
+        self._before_copy = (before, after)
+        felt.load_text(after)
+        undo = key_for(self.session, "entry-undo-copy")
+        self.query_one("#entry-message", Static).update(say("entry", "copied", undo=undo))
+        self.refresh_bindings()
+
+    def action_undo_copy(self) -> None:
+        if self._before_copy is None:
+            return
+        before, _ = self._before_copy
+        self._before_copy = None
+        self.query_one("#field-felt", TextArea).load_text(before)
+        self.query_one("#entry-message", Static).update(say("entry", "uncopied"))
+        self.refresh_bindings()
 
     def action_keep_text(self) -> None:
         self._hint_dismissed = True
         self.check_for_feelings()
+
+    def _felt(self) -> str:
+        return self.query_one("#field-felt", TextArea).text
 
     def _facts_text(self) -> str:
         return self.query_one("#field-text", TextArea).text

@@ -24,6 +24,7 @@ from tui.vault import PassphraseNeeded, VaultError, WrongPassphrase
 
 from ._focus import focus_then_cue
 from ._footer import CairnFooter
+from ._plain import PlainInput
 from ._text import say
 
 
@@ -39,12 +40,16 @@ class ChangePassphraseScreen(Screen[None]):
         with VerticalScroll(id="keys-body"):
             yield Static(say("change_passphrase", "title"), classes="title", markup=False)
             yield Static(say("change_passphrase", "intro"), classes="paragraph", markup=False)
-            yield Input(
+            yield PlainInput(
                 placeholder=say("change_passphrase", "current"), password=True, id="current"
             )
-            yield Input(placeholder=say("change_passphrase", "first"), password=True, id="first")
+            yield PlainInput(
+                placeholder=say("change_passphrase", "first"), password=True, id="first"
+            )
             yield Static("", id="keys-hint", markup=False)
-            yield Input(placeholder=say("change_passphrase", "second"), password=True, id="second")
+            yield PlainInput(
+                placeholder=say("change_passphrase", "second"), password=True, id="second"
+            )
             yield Static("", id="keys-message", markup=False)
         yield CairnFooter()
 
@@ -130,7 +135,7 @@ class NewRecoveryCodeScreen(Screen[None]):
         with VerticalScroll(id="keys-body"):
             yield Static(say("new_code", "title"), classes="title", markup=False)
             yield Static(say("new_code", "intro"), classes="paragraph", markup=False)
-            yield Input(placeholder=say("new_code", "passphrase"), password=True, id="current")
+            yield PlainInput(placeholder=say("new_code", "passphrase"), password=True, id="current")
             yield Static("", id="keys-hint", markup=False)
             yield Static("", id="keys-message", markup=False)
         yield CairnFooter()

@@ -22,6 +22,7 @@ from tui.vault import VaultError
 
 from ._focus import focus_then_cue
 from ._footer import MODAL_PANIC, CairnFooter
+from ._plain import PlainInput
 from ._text import say
 
 AfterConfirming = Literal["privacy", "home", "back"]
@@ -51,7 +52,7 @@ class RecoveryScreen(Screen[None]):
             yield Static(say("recovery", self._intro), classes="paragraph", markup=False)
             yield Static(self._code, id="code", markup=False)
             yield Static("", id="confirm-prompt", classes="paragraph", markup=False)
-            yield Input(max_length=9, id="confirm")
+            yield PlainInput(max_length=9, id="confirm")
             yield Static("", id="recovery-message", markup=False)
         yield CairnFooter()
 

@@ -21,6 +21,7 @@ from tui.session import Session
 from tui.vault import FailedAttempts, Vault, VaultError, WrongPassphrase
 
 from ._focus import focus_then_cue
+from ._plain import PlainInput
 from ._text import say
 
 FREE_ATTEMPTS = 2
@@ -46,7 +47,7 @@ class UnlockScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="unlock-box"):
             yield Static("", id="unlock-title", markup=False)
-            yield Input(placeholder=say("unlock", "prompt"), password=True, id="secret")
+            yield PlainInput(placeholder=say("unlock", "prompt"), password=True, id="secret")
             yield Static("", id="unlock-message", markup=False)
 
     def on_mount(self) -> None:

@@ -15,6 +15,13 @@ Textual stops having what this module relies on:
     drops out of the pasted text. Cairn takes everything between the paste markers as one
     Paste event, exactly as pasted; fields keep it exactly and draw controls as symbols.
   Both are worth reporting upstream.
+- a key bound on a focused field itself (End, Backspace, Ctrl+Left in a text area; Enter
+  in an input) is acted on only after it has bubbled up, queue by queue, to the app, while
+  a printable key typed right after it goes straight to the field: in a burst (a fast
+  typist, or keys arriving together over SSH) "End" then "x" put the x at the old place,
+  and "Backspace Backspace l o" could delete the wrong letters. ``run_own_binding`` lets a
+  field act on its own bindings as the key reaches it, in the order keys arrived; it reads
+  the field's ``_bindings`` (the map Textual's own dispatch reads). Also worth reporting.
 """
 
 from __future__ import annotations
@@ -26,6 +33,7 @@ from typing import Any
 from textual import events
 from textual._xterm_parser import XTermParser
 from textual.message import Message
+from textual.widget import Widget
 
 PASTE_START = "\x1b[200~"
 PASTE_END = "\x1b[201~"
@@ -123,3 +131,16 @@ def install_input_guards() -> None:
     module: Any = linux_driver
     module.getincrementaldecoder = lenient_decoder
     module.XTermParser = WholePasteParser
+
+
+async def run_own_binding(widget: Widget, event: events.Key) -> bool:
+    """Run ``widget``'s own binding for this key now; True when one ran (the event is then
+    stopped, so it does not run again on its way up)."""
+    for binding in widget._bindings.key_to_bindings.get(event.key, ()):
+        if binding.priority:
+            continue  # the app runs those before the key reaches any field
+        if await widget.app.run_action(binding.action, widget):
+            event.stop()
+            event.prevent_default()
+            return True
+    return False

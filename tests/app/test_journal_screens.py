@@ -59,18 +59,27 @@ async def test_an_entry_is_written_and_saved_from_home(
     assert entry.text == "He took my phone."
 
 
-async def test_every_field_is_stored_and_feelings_can_be_moved_apart(
+async def test_every_field_is_stored_and_feelings_are_copied_never_moved(
     make_app: MakeApp, existing_vault: Path
 ) -> None:
     app = make_app()
     async with app.run_test(size=(100, 50)) as pilot:
         await _open_editor(pilot)
         screen = app.screen
-        screen.query_one("#field-text", TextArea).insert("He threw a cup. I was terrified.")
+        typed = "He twisted my wrist until it hurt. He threw a cup. I was terrified."
+        screen.query_one("#field-text", TextArea).insert(typed)
         await wait_for(pilot, lambda: screen.query_one("#entry-hint").display)
-        assert "'terrified'" in _text(pilot, "#entry-hint")
+        assert "1 of your sentences" in _text(pilot, "#entry-hint")
+        assert "'terrified'" in _text(pilot, "#entry-hint") and "'hurt'" not in _text(
+            pilot, "#entry-hint"
+        )
         await pilot.press("f2")
         await wait_for(pilot, lambda: not screen.query_one("#entry-hint").display)
+        assert screen.query_one("#field-felt", TextArea).text == "I was terrified."
+        assert screen.query_one("#field-text", TextArea).text == typed  # the facts stay
+        await pilot.press("f2")  # F2 again takes the copy back out
+        await wait_for(pilot, lambda: screen.query_one("#field-felt", TextArea).text == "")
+        await pilot.press("f2")
         screen.query_one("#field-occurred", Input).value = "2026-11-02 21:15"
         screen.query_one("#field-where", Input).value = "kitchen"
         screen.query_one("#field-who", Input).value = "our son"
@@ -82,14 +91,32 @@ async def test_every_field_is_stored_and_feelings_can_be_moved_apart(
         await pilot.press("ctrl+s")
         await wait_for(pilot, lambda: _text(pilot, "#entry-message") == "Saved.")
     (entry,) = _stored(existing_vault)
-    assert (entry.text, entry.felt) == ("He threw a cup.", "I was terrified.")
+    assert (entry.text, entry.felt) == (
+        "He twisted my wrist until it hurt. He threw a cup. I was terrified.",
+        "I was terrified.",
+    )
     assert (entry.where, entry.who, entry.said) == ("kitchen", "our son", "You made me do it.")
     assert (entry.phase, entry.tags) == ("incident", ("cup", "kitchen"))
     assert (entry.afterwards, entry.evidence) == ("He blamed me.", "photo at my sister's")
     assert journal.editable(entry.occurred) == "2026-11-02 21:15"
 
 
-async def test_the_feelings_hint_can_be_dismissed_and_nothing_moves(
+async def test_injuries_insults_and_threats_are_never_offered(
+    make_app: MakeApp, existing_vault: Path
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await _open_editor(pilot)
+        typed = "He twisted my wrist until it hurt. He called me stupid. He said he would kill me."
+        await pilot.press(*typed)
+        await wait_for(pilot, lambda: app.screen.query_one("#field-text", TextArea).text == typed)
+        assert not app.screen.query_one("#entry-hint").display
+        await pilot.press("f2")  # nothing to copy: nothing happens
+        assert app.screen.query_one("#field-felt", TextArea).text == ""
+        assert app.screen.query_one("#field-text", TextArea).text == typed
+
+
+async def test_the_feelings_hint_can_be_hidden_and_nothing_moves(
     make_app: MakeApp, existing_vault: Path
 ) -> None:
     app = make_app()

@@ -126,4 +126,3 @@ class PtyProgram:
                 os.killpg(self.process.pid, signal.SIGKILL)
             self.process.wait(10)
         os.close(self.master)
-

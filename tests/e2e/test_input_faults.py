@@ -67,6 +67,23 @@ def test_bytes_that_are_not_utf8_are_kept_as_typed(term: Terminal, app_env: dict
     assert _saved_texts(path) == ["before café ÿ after"]
 
 
+def test_keys_in_one_burst_act_in_the_order_they_were_typed(
+    term: Terminal, app_env: dict[str, str]
+) -> None:
+    path = _vault(app_env)
+    _editor(term, app_env)
+    term.type("short line")
+    term.wait_text("short line")
+    # End, back three, "ab", two backspaces, "XY", End, "!": all read at once by Cairn.
+    term.burst(("End", "Left", "Left", "Left"), "ab", ("BSpace", "BSpace"), "XY", ("End",), "!")
+    term.wait_text("!")
+    term.keys("C-s")
+    term.wait_text("Saved.")
+    term.keys("C-q")
+    assert term.exit_code() == 0
+    assert _saved_texts(path) == ["short lXYine!"]
+
+
 def test_a_paste_with_escapes_and_controls_is_text_not_keys(
     term: Terminal, app_env: dict[str, str]
 ) -> None:

@@ -87,6 +87,19 @@ class Terminal:
             "send-keys", "-t", self.session, "-l", text, ";", "send-keys", "-t", self.session, key
         )
 
+    def burst(self, *parts: str | tuple[str, ...]) -> None:
+        """Text (a string) and keys (a tuple of key names) in one tmux command, so the program
+        reads them together, as a fast typist or a paste over SSH delivers them."""
+        args: list[str] = []
+        for part in parts:
+            if args:
+                args.append(";")
+            if isinstance(part, str):
+                args += ["send-keys", "-t", self.session, "-l", part]
+            else:
+                args += ["send-keys", "-t", self.session, *part]
+        self._tmux(*args)
+
     def screen(self) -> str:
         return self._tmux("capture-pane", "-p", "-t", self.session)
 

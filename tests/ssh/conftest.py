@@ -194,4 +194,3 @@ def machine() -> Iterator[SharedMachine]:
         shutil.rmtree(scratch, ignore_errors=True)
         if made_run_sshd:
             shutil.rmtree("/run/sshd", ignore_errors=True)
-

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from tui import journal
 from tui.journal import patterns
-from tui.journal.feelings import feeling_words, split_feelings
+from tui.journal.feelings import copied_into, feeling_words, own_feelings
 
 NOW = datetime(2026, 11, 24, 18, 30, tzinfo=timezone(timedelta(hours=1)))
 
@@ -166,20 +166,54 @@ def test_month_marks_and_weekly_counts() -> None:
 # -- feelings -------------------------------------------------------------------------------
 
 
-def test_feeling_words_are_found_as_whole_words() -> None:
-    assert feeling_words("I was scared. He is a monster. The fearless cat sat.") == [
-        "scared",
-        "monster",
-    ]
+# Each case: what was typed in "What happened", and the sentences the helper may offer to
+# copy to "How I felt". The facts are never changed (the helper only copies); what matters is
+# that nothing which must stay a fact is ever offered, and own feelings are.
+FEELING_CASES = [
+    ("He twisted my wrist until it hurt. He called me stupid.", []),
+    ("I was scared when he locked the door.", ["I was scared when he locked the door."]),
+    ('He said "I\'ll kill you if you leave." I was terrified.', ["I was terrified."]),
+    ("She threatened to take the kids. I felt terrified.", ["I felt terrified."]),
+    ("He yelled that I was worthless.", []),
+    ("My arm was bruised and I was upset.", []),
+    ("I feel like it's my fault.", ["I feel like it's my fault."]),
+    ("He pushed me into the wall. I was shaking and scared.", ["I was shaking and scared."]),
+    ("'You're crazy,' he told me. I felt small.", ["I felt small."]),
+    ("I'm ashamed it happened again.", ["I'm ashamed it happened again."]),
+    ("He grabbed my phone and threw it. I was afraid.", ["I was afraid."]),
+    ("He texted me forty times. I was anxious all night.", ["I was anxious all night."]),
+    ("He says I am stupid and nobody would believe me.", []),
+    ("I was afraid he would hit me.", []),
+    (
+        "He choked me. I was so scared I could not breathe.",
+        ["I was so scared I could not breathe."],
+    ),
+    ("He has a gun in the car. I am afraid.", ["I am afraid."]),
+    ("The kids were scared.", []),
+    ("He was angry about dinner. He threw the plate.", []),
+    ("I went to the doctor because my ribs hurt. I felt numb.", ["I felt numb."]),
+    ("He called me a liar and I felt humiliated.", []),
+    ("I told my sister I was frightened.", []),
+    ("He never lets me see my friends. I feel trapped.", ["I feel trapped."]),
+]
+
+
+@pytest.mark.parametrize(("typed", "offered"), FEELING_CASES)
+def test_only_own_feelings_are_offered_and_facts_never_are(typed: str, offered: list[str]) -> None:
+    assert own_feelings(typed) == offered
+
+
+def test_copying_adds_to_how_i_felt_and_never_twice() -> None:
+    typed = "He threw a cup. I was terrified. It was late."
+    first = copied_into("", own_feelings(typed))
+    assert first == "I was terrified."
+    assert copied_into(first, own_feelings(typed)) == first  # already there: not again
+    assert copied_into("Numb, later.", own_feelings(typed)) == "Numb, later.\nI was terrified."
+
+
+def test_the_words_shown_are_the_feeling_words_of_offered_sentences() -> None:
+    assert feeling_words("He hurt me. I was scared and felt alone.") == ["scared", "felt", "alone"]
     assert feeling_words("He shouted at 9pm and threw a cup.") == []
-
-
-def test_split_moves_only_the_sentences_with_feelings() -> None:
-    facts, feelings = split_feelings(
-        "He shouted at 9pm. I felt terrified. He threw a cup at the wall. It was awful."
-    )
-    assert facts == "He shouted at 9pm. He threw a cup at the wall."
-    assert feelings == "I felt terrified. It was awful."
 
 
 def test_now_is_local_and_has_an_offset() -> None:
