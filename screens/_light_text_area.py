@@ -18,10 +18,10 @@ from textual.reactive import reactive
 from textual.widgets import TextArea
 from textual.widgets.text_area import Edit, EditResult, Location, Selection
 
-from tui.textual_compat import run_own_binding
+from tui.textual_compat import KeepsKeyOrder, key_done, run_bindings_in_order
 
 
-class LightTextArea(TextArea):
+class LightTextArea(KeepsKeyOrder, TextArea):
     selection = reactive(Selection(), init=False, always_update=True, repaint=False)
 
     def __init__(self, *args: object, **kwargs: object) -> None:
@@ -29,10 +29,13 @@ class LightTextArea(TextArea):
         self.cursor_blink = False
 
     async def _on_key(self, event: events.Key) -> None:
-        # Cursor keys, deletions and undo act as they arrive, in order with the letters
-        # typed around them (see tui/textual_compat.py).
-        if not await run_own_binding(self, event):
-            await super()._on_key(event)
+        # Bound keys (cursor keys, deletions, Tab, Escape, Ctrl+S) act as they arrive, in
+        # order with the letters typed around them (see tui/textual_compat.py).
+        try:
+            if not await run_bindings_in_order(self, event):
+                await super()._on_key(event)
+        finally:
+            key_done(self.app)
 
     def edit(self, edit: Edit) -> EditResult:
         height = self.wrapped_document.height

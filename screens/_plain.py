@@ -14,7 +14,7 @@ from textual import events
 from textual.strip import Strip
 from textual.widgets import Input
 
-from tui.textual_compat import run_own_binding
+from tui.textual_compat import KeepsKeyOrder, key_done, run_bindings_in_order
 from tui.visible import visible
 
 from ._light_text_area import LightTextArea
@@ -32,11 +32,14 @@ class PlainTextArea(LightTextArea):
         return _shown(super().render_line(y))
 
 
-class PlainInput(Input):
+class PlainInput(KeepsKeyOrder, Input):
     def render_line(self, y: int) -> Strip:
         return _shown(super().render_line(y))
 
     async def _on_key(self, event: events.Key) -> None:
-        # As in LightTextArea: Home, End, Backspace and Enter act in order with the letters.
-        if not await run_own_binding(self, event):
-            await super()._on_key(event)
+        # As in LightTextArea: bound keys act in order with the letters typed around them.
+        try:
+            if not await run_bindings_in_order(self, event):
+                await super()._on_key(event)
+        finally:
+            key_done(self.app)

@@ -7,9 +7,9 @@ from typing import Any
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Static, TextArea
+from textual.widgets import Input, Static, TextArea
 
 from styles import stylesheet
 from tui import journal
@@ -17,7 +17,7 @@ from tui.session import Session
 from tui.vault import VaultError
 
 from ._footer import MODAL_PANIC, CairnFooter
-from ._plain import PlainTextArea
+from ._plain import PlainInput, PlainTextArea
 from ._text import say
 from .confirm import ask_to_discard
 
@@ -47,6 +47,14 @@ class QuickNoteScreen(ModalScreen[None]):
         with Vertical(id="quick-box"):
             yield Static(say("quick", "title"), classes="title", markup=False)
             yield PlainTextArea(self._initial, id="quick-text", soft_wrap=True)
+            if self.then_exit:  # `cairn log` in a terminal: people log after the fact
+                with Horizontal(id="quick-when-line"):
+                    yield Static(say("quick", "when"), id="quick-when-label", markup=False)
+                    yield PlainInput(
+                        self.session.quick_log.when or "",
+                        placeholder=say("quick", "when_placeholder"),
+                        id="quick-when",
+                    )
             yield Static("", id="quick-message", markup=False)
         yield CairnFooter()
 
@@ -61,16 +69,36 @@ class QuickNoteScreen(ModalScreen[None]):
         return self.query_one("#quick-text", TextArea).text
 
     def action_save(self) -> None:
+        message = self.query_one("#quick-message", Static)
         try:
-            journal.add_entry(self.session.unlocked, self.text)
+            occurred = self._when()
+            journal.add_entry(
+                self.session.unlocked,
+                self.text,
+                occurred=occurred,
+                phase=self.session.quick_log.phase if self.then_exit else None,
+            )
+        except journal.BadTime as problem:
+            message.update(str(problem))
+            self.set_focus(self.query_one("#quick-when", Input))
+            return
         except (journal.EntryRejected, VaultError) as problem:
-            self.query_one("#quick-message", Static).update(str(problem))
+            message.update(str(problem))
             return
         self.query_one("#quick-text", TextArea).load_text("")
         if self.then_exit:
+            self.session.logged = True  # `cairn log` says "Saved." once back at the shell
             self.app.exit(0)  # the app's exit path locks and clears the terminal
             return
+        self.app.notify(say("quick", "saved"), timeout=4, markup=False)
         self.dismiss()
+
+    def _when(self) -> str | None:
+        """The time typed on the When line (None: now, as for a note from the app)."""
+        if not self.then_exit:
+            return None
+        typed = self.query_one("#quick-when", Input).value.strip()
+        return journal.parse_when(typed) if typed else None
 
     def action_leave(self) -> None:
         def go() -> None:

@@ -34,7 +34,7 @@ from .config import Settings
 from .content.checks import ContentProblem
 from .handoff import hand_over
 from .session import KeepsDraft, Session
-from .textual_compat import install_input_guards
+from .textual_compat import handle_keys_one_at_a_time, install_input_guards
 from .themes import HIGH_CONTRAST
 from .vault import VaultError, check_openable
 
@@ -175,6 +175,13 @@ class CairnApp(App[int]):
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.Key | events.Paste | events.MouseDown):
             self._last_input = time.monotonic()
+        if isinstance(event, events.Key) and not event.is_forwarded:
+            # Each key is handled, action included, before the next is forwarded: in a
+            # burst, Tab then a word types the word into the next field (textual_compat).
+            await handle_keys_one_at_a_time(
+                self, event, lambda: super(CairnApp, self).on_event(event)
+            )
+            return
         await super().on_event(event)
 
     def _check_idle(self) -> None:
@@ -220,6 +227,8 @@ class CairnApp(App[int]):
         """Blank, seal the draft, lock, then exit or relaunch at the lock screen."""
         if self._leaving:
             return
+        if self.session.start == "quick-log":
+            how = "exit"  # `cairn log` ends at the shell, never in the full app
         self._leaving = True
         self.left_by = how
         self._blank()

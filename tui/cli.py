@@ -26,6 +26,7 @@ from . import domain
 from .config import SettingsProblem, load_settings
 from .content.checks import ContentProblem
 from .passphrase import IntakeProblem, PassphraseSource
+from .session import QuickLog, Session
 from .vault import (
     DEFAULT_KDF,
     INSECURE_FAST_KDF,
@@ -122,8 +123,10 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 
 def cmd_log(args: argparse.Namespace) -> int:
+    when = _when(args.when)  # checked before anything is unlocked
     if sys.stdin.isatty() and args.passphrase_fd is None:
-        return _run_app(args, start="quick-log")  # a one-field form after unlocking
+        # A one-field form after unlocking; says "Saved." here once it has saved.
+        return _run_app(args, start="quick-log", quick=QuickLog(args.when, args.phase))
     if sys.stdin.isatty():
         raise BadInput(
             "Pipe the text into 'cairn log', for example: echo 'what happened' | cairn log"
@@ -138,11 +141,23 @@ def cmd_log(args: argparse.Namespace) -> int:
 
     with _open(args, passphrase) as vault:
         try:
-            entry = journal.add_entry(vault, text)
+            entry = journal.add_entry(vault, text, occurred=when, phase=args.phase)
         except journal.EntryRejected as problem:
             raise BadInput(str(problem)) from None
     _out(entry.id)  # only now: the entry is durably saved
     return EXIT_OK
+
+
+def _when(text: str | None) -> str | None:
+    """``--when`` as stored (ISO 8601, local offset), or None for now."""
+    if text is None:
+        return None
+    from . import journal
+
+    try:
+        return journal.parse_when(text)
+    except journal.BadTime as problem:
+        raise BadInput(f"--when: {problem}") from None
 
 
 def cmd_export(args: argparse.Namespace) -> int:
@@ -313,16 +328,19 @@ def cmd_app(args: argparse.Namespace) -> int:
     return _run_app(args, start="home")
 
 
-def _run_app(args: argparse.Namespace, start: str) -> int:
+def _run_app(args: argparse.Namespace, start: str, quick: QuickLog | None = None) -> int:
     settings = load_settings()
     _scrub_textual_environment()
     from .app import run_app  # Textual is imported only when the app is wanted
     from .handoff import take_over
-    from .session import Session
 
     session = Session(settings=settings, vault_path=vault_path(args), start=start)
     session.handed_draft = take_over()
-    return run_app(session)
+    session.quick_log = quick or QuickLog()
+    code = run_app(session)
+    if code == EXIT_OK and session.logged:
+        _out("Saved.")  # the terminal form of `cairn log`, back at the shell
+    return code
 
 
 def _scrub_textual_environment() -> None:
@@ -484,6 +502,16 @@ def build_parser() -> argparse.ArgumentParser:
         "log",
         parents=[common],
         help="log an entry: a one-field form in a terminal, or standard input when piped",
+    )
+    log.add_argument(
+        "--when",
+        metavar="TIME",
+        help="when it happened, like 'yesterday 21:00', 'today 18:30' or '2026-11-24 18:30'",
+    )
+    log.add_argument(
+        "--phase",
+        choices=("tension", "incident", "reconciliation", "calm", "unsure"),
+        help="the phase of the cycle, as in the export",
     )
     log.set_defaults(command=cmd_log)
 

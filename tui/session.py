@@ -28,6 +28,15 @@ class KeepsDraft(Protocol):
 DraftScreenFactory = Callable[["Session", dict[str, Any]], "Screen[Any]"]
 
 
+@dataclass(frozen=True)
+class QuickLog:
+    """``cairn log`` in a terminal: the time typed with --when (as typed; checked before
+    unlocking) and the phase given with --phase, for the one-field form."""
+
+    when: str | None = None
+    phase: str | None = None
+
+
 @dataclass
 class Session:
     settings: Settings
@@ -39,6 +48,10 @@ class Session:
     draft_screens: dict[str, DraftScreenFactory] = field(default_factory=dict)
     # a sealed draft an earlier process could not write (tui/handoff.py), until unlocked
     handed_draft: bytes | None = None
+    # what `cairn log` was given, when it runs as a form in the terminal
+    quick_log: QuickLog = field(default_factory=QuickLog)
+    # set when the one-field form of `cairn log` saved its entry
+    logged: bool = False
 
     @property
     def unlocked(self) -> Vault:

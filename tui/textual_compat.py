@@ -15,23 +15,33 @@ Textual stops having what this module relies on:
     drops out of the pasted text. Cairn takes everything between the paste markers as one
     Paste event, exactly as pasted; fields keep it exactly and draw controls as symbols.
   Both are worth reporting upstream.
-- a key bound on a focused field itself (End, Backspace, Ctrl+Left in a text area; Enter
-  in an input) is acted on only after it has bubbled up, queue by queue, to the app, while
-  a printable key typed right after it goes straight to the field: in a burst (a fast
-  typist, or keys arriving together over SSH) "End" then "x" put the x at the old place,
-  and "Backspace Backspace l o" could delete the wrong letters. ``run_own_binding`` lets a
-  field act on its own bindings as the key reaches it, in the order keys arrived; it reads
-  the field's ``_bindings`` (the map Textual's own dispatch reads). Also worth reporting.
+- a key bound to an action (End, Backspace, Ctrl+Left in a text area; Enter in an input;
+  Tab, Escape, Ctrl+S on the screen) is acted on only after it has bubbled up, queue by
+  queue, from the focused field to the app, while a printable key typed right after it goes
+  straight to the field: in a burst (a fast typist, or keys arriving together over SSH)
+  "End" then "x" put the x at the old place, "Backspace Backspace l o" deleted the wrong
+  letters, and "Tab" then a word typed the word into the field being left.
+  ``run_bindings_in_order`` lets a focused field run the binding a key has, anywhere in the
+  focus chain, as the key reaches it; it reads ``Screen._modal_binding_chain``, the chain
+  Textual's own dispatch reads. And since the app forwards every key into the focused
+  field's queue before that field has handled the one before (so after Tab the next keys
+  were already on their way to the field being left), ``handle_keys_one_at_a_time`` has
+  the app wait, briefly, for a field to finish with a key before it forwards the next.
+  Also worth reporting.
 """
 
 from __future__ import annotations
 
+import asyncio
 import codecs
-from collections.abc import Callable, Iterable
+import contextlib
+import weakref
+from collections.abc import Awaitable, Callable, Iterable
 from typing import Any
 
 from textual import events
 from textual._xterm_parser import XTermParser
+from textual.app import App
 from textual.message import Message
 from textual.widget import Widget
 
@@ -133,14 +143,49 @@ def install_input_guards() -> None:
     module.XTermParser = WholePasteParser
 
 
-async def run_own_binding(widget: Widget, event: events.Key) -> bool:
-    """Run ``widget``'s own binding for this key now; True when one ran (the event is then
-    stopped, so it does not run again on its way up)."""
-    for binding in widget._bindings.key_to_bindings.get(event.key, ()):
-        if binding.priority:
-            continue  # the app runs those before the key reaches any field
-        if await widget.app.run_action(binding.action, widget):
-            event.stop()
-            event.prevent_default()
-            return True
+async def run_bindings_in_order(widget: Widget, event: events.Key) -> bool:
+    """Run the binding this key has in the focus chain (the field's own first, then its
+    containers', the screen's and the app's, as Textual would after bubbling), now; True
+    when one ran (the event is then stopped, so it does not run again on its way up).
+    Keys the field itself types are filtered out of its containers' bindings by Textual."""
+    for namespace, bindings in widget.screen._modal_binding_chain:
+        for binding in bindings.key_to_bindings.get(event.key, ()):
+            if binding.priority:
+                continue  # the app runs those before the key reaches any field
+            if await widget.app.run_action(binding.action, namespace):
+                event.stop()
+                event.prevent_default()
+                return True
     return False
+
+
+# The key a field is still handling, per app: the app forwards the next one only after it.
+_in_flight: weakref.WeakKeyDictionary[App[Any], asyncio.Event] = weakref.WeakKeyDictionary()
+KEY_WAIT_SECONDS = 0.5  # a field that never answers costs this, then order is not kept
+
+
+class KeepsKeyOrder:
+    """Marks a field whose ``_on_key`` calls ``key_done`` when it has handled a key."""
+
+
+async def handle_keys_one_at_a_time(
+    app: App[Any], event: events.Key, handle: Callable[[], Awaitable[None]]
+) -> None:
+    """Let ``handle`` (the app's own handling, which forwards the key) run; if the key went
+    to a field that keeps key order, wait until that field has handled it."""
+    if not isinstance(app.focused, KeepsKeyOrder):
+        await handle()
+        return
+    done = asyncio.Event()
+    _in_flight[app] = done
+    await handle()
+    if event.is_forwarded:  # not taken by a priority binding (panic, help) on the way
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(done.wait(), KEY_WAIT_SECONDS)
+
+
+def key_done(app: App[Any]) -> None:
+    """Called by a field once it has handled a key (and run any action the key had)."""
+    done = _in_flight.pop(app, None)
+    if done is not None:
+        done.set()

@@ -84,6 +84,24 @@ def test_keys_in_one_burst_act_in_the_order_they_were_typed(
     assert _saved_texts(path) == ["short lXYine!"]
 
 
+def test_tab_in_a_burst_moves_the_words_after_it_to_the_next_field(
+    term: Terminal, app_env: dict[str, str]
+) -> None:
+    from datetime import datetime
+
+    path = _vault(app_env)
+    _editor(term, app_env)
+    # The facts, Tab to "When it happened", clear it, a time: all read at once.
+    term.burst("He took the keys.", ("Tab", "C-u"), "today 07:05", ("C-s",))
+    term.wait_text("Saved.")
+    term.keys("C-q")
+    assert term.exit_code() == 0
+    with Vault.open(path, PASSPHRASE) as vault:
+        (entry,) = journal.entries(vault)
+    moment = datetime.fromisoformat(entry.occurred)
+    assert (entry.text, moment.hour, moment.minute) == ("He took the keys.", 7, 5)
+
+
 def test_a_paste_with_escapes_and_controls_is_text_not_keys(
     term: Terminal, app_env: dict[str, str]
 ) -> None:

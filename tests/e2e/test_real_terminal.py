@@ -92,6 +92,49 @@ def test_panic_from_a_text_area_then_the_draft_comes_back(
         assert [e.text for e in journal.entries(vault)] == [CANARY]
 
 
+def test_quick_log_records_when_it_happened_and_says_saved(
+    term: Terminal, app_env: dict[str, str]
+) -> None:
+    from datetime import datetime
+
+    path = _vault(app_env)
+    term.start([CAIRN, "log", "--when", "yesterday 21:00", "--phase", "incident"], app_env)
+    unlock(term)
+    term.wait_text("Ctrl+S saves")
+    shown = term.wait_text("yesterday 21:00")  # the When line, filled in from --when
+    assert "When" in shown
+    term.type(CANARY)
+    term.keys("Tab")  # to the When line: change it to this morning
+    term.keys("C-u")
+    term.type("today 08:15")
+    term.wait_text("today 08:15")
+    term.keys("C-s")
+    assert term.exit_code() == 0
+    assert "Saved." in term.screen()  # said at the shell, after the app is gone
+    _assert_clean(term, CANARY)
+    with Vault.open(path, PASSPHRASE) as vault:
+        (entry,) = journal.entries(vault)
+    moment = datetime.fromisoformat(entry.occurred)
+    assert (entry.text, entry.phase) == (CANARY, "incident")
+    assert (moment.date(), moment.hour, moment.minute) == (datetime.now().date(), 8, 15)
+
+
+def test_panic_inside_quick_log_ends_at_the_shell(term: Terminal, app_env: dict[str, str]) -> None:
+    path = _vault(app_env)
+    term.start([CAIRN, "log"], app_env)
+    unlock(term)
+    term.wait_text("Ctrl+S saves")
+    term.type(CANARY)
+    term.wait_text(CANARY)
+    term.keys("F12")
+    assert term.exit_code() == 0  # back at the shell, not at a lock screen
+    assert "Locked" not in term.screen() and "Saved." not in term.screen()
+    _assert_clean(term, CANARY)
+    with Vault.open(path, PASSPHRASE) as vault:
+        draft = vault.open_draft()  # what was typed is kept for the next unlock
+    assert draft is not None and CANARY in str(draft["items"])
+
+
 def test_quick_log_from_the_shell(term: Terminal, app_env: dict[str, str]) -> None:
     path = _vault(app_env)
     term.start([CAIRN, "log"], app_env)

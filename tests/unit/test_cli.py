@@ -295,3 +295,33 @@ def test_ctrl_c_exits_130(
     monkeypatch.setattr(journal, "count", interrupted)
     code, err = _main_with(["check", "--vault", str(vault_path)], (PASSPHRASE,), capsys)
     assert code == 130 and "Traceback" not in err
+
+
+def test_log_records_when_it_happened_and_its_phase(vault_path: Path) -> None:
+    from datetime import datetime, timedelta
+
+    from tui import journal
+
+    _init(vault_path)
+    done = run_cairn(
+        "log", "--vault", str(vault_path), "--when", "yesterday 21:00", "--phase", "incident",
+        lines=(PASSPHRASE,), stdin=b"He took my keys.",
+    )
+    assert done.code == 0, done.err
+    with Vault.open(vault_path, PASSPHRASE) as vault:
+        (entry,) = journal.entries(vault)
+    moment = datetime.fromisoformat(entry.occurred)
+    assert moment.date() == (datetime.now().astimezone() - timedelta(days=1)).date()
+    assert (moment.hour, moment.minute, entry.phase) == (21, 0, "incident")
+
+
+def test_log_refuses_a_time_it_cannot_read_before_asking_anything(vault_path: Path) -> None:
+    _init(vault_path)
+    done = run_cairn("log", "--vault", str(vault_path), "--when", "03/04 9pm", stdin=b"x")
+    assert done.code == 2
+    assert done.err == (
+        "--when: Write the time like 2026-11-24 18:30 (year, month, day, then hours and "
+        "minutes).\n"
+    )
+    done = run_cairn("log", "--vault", str(vault_path), "--phase", "angry", stdin=b"x")
+    assert done.code == 2 and "invalid choice: 'angry'" in done.err

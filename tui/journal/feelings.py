@@ -22,8 +22,7 @@ _SENTENCE = re.compile("[^.!?\n]+(?:[.!?]+[\"'\u201d\u2019\u00bb]*|\n|$)")
 _WORD = re.compile("[\\w\u2019']+")
 # Quotation marks; an apostrophe inside a word is not one ("I'm", "don't").
 _QUOTE = re.compile(
-    "[\"\u201c\u201d\u201e\u00ab\u00bb\u2039\u203a]"
-    "|(?<!\\w)['\u2018\u2019]|['\u2018\u2019](?!\\w)"
+    "[\"\u201c\u201d\u201e\u00ab\u00bb\u2039\u203a]|(?<!\\w)['\u2018\u2019]|['\u2018\u2019](?!\\w)"
 )
 
 
