@@ -27,6 +27,10 @@ from ._text import say
 from .confirm import ask
 
 
+def default_file_name(stem: str, day: date, suffix: str) -> str:
+    return f"{stem}-{day:%Y-%m-%d}{suffix}"
+
+
 class ExportProblem(ValueError):
     """What is wrong with the settings, in one sentence."""
 
@@ -39,7 +43,9 @@ class ExportScreen(Screen[None]):
     ]
     text: str  # the section of screens.toml with this screen's words
     formats: tuple[tuple[str, str, str], ...]  # (label, kind, file suffix); the first is chosen
-    file_stem: str  # the suggested file name, before the day and the suffix
+    # The suggested file name, before the day and the suffix: the same neutral word for every
+    # export, so that a file name seen in a folder or a recent-files list says nothing.
+    file_stem = "document"
 
     def __init__(self, session: Session, today: date | None = None) -> None:
         super().__init__()
@@ -78,7 +84,7 @@ class ExportScreen(Screen[None]):
         self.call_after_refresh(body.scroll_home, animate=False)
 
     def _default_path(self, suffix: str) -> str:
-        return str(Path.home() / f"{self.file_stem}-{self.today:%Y-%m-%d}{suffix}")
+        return str(Path.home() / default_file_name(self.file_stem, self.today, suffix))
 
     def on_select_changed(self, event: Select.Changed) -> None:
         if event.select.id != "export-format":

@@ -20,7 +20,6 @@ class PlanPrintScreen(ExportScreen):
         ("Web page for printing (.html)", "plan-html", ".html"),
         ("Plain text (.txt)", "plan-text", ".txt"),
     )
-    file_stem = "safety-plan"
 
     def compose(self) -> ComposeResult:
         yield EmergencyBar(safety_plan.load(self.session.unlocked))

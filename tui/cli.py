@@ -161,24 +161,48 @@ def _when(text: str | None) -> str | None:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from . import export
+    from . import export, report
 
     out = _output_path(args.out, force=args.force) if args.out else None
     start, end = _day(args.start, "--from"), _day(args.end, "--to")
     if args.format in export.PLAN_FORMATS and (start or end):
         raise BadInput("--from and --to choose journal entries; the safety plan is printed whole.")
+    chosen = bool(args.tag) or args.without_felt or args.without_daily
+    if chosen and args.format not in export.REPORT_FORMATS:
+        raise BadInput(
+            "--tag, --without-felt and --without-daily choose what a report (markdown or "
+            "html) holds; the other formats hold everything."
+        )
     if start and end and start > end:
         raise BadInput("--from is after --to; nothing was written.")
+    choice = report.Choice(
+        start=start,
+        end=end,
+        tags=tuple(tag.strip() for tag in args.tag or () if tag.strip()),
+        felt=not args.without_felt,
+        daily=not args.without_daily,
+    )
     passphrase = PassphraseSource(args.passphrase_fd).existing()
     with _open(args, passphrase) as vault:
-        document = export.render(vault, args.format, start, end)
+        document = export.render(vault, args.format, choice)
     if out is None:
-        _say("Writing an unencrypted copy to standard output; anyone who sees it can read it.")
+        _say(
+            "Writing an unencrypted copy to standard output; anyone who sees it can read it, "
+            "and a terminal's scrollback or a log may keep it."
+        )
         _write_out(document)
         return EXIT_OK
     export.write_file(out, document.encode("utf-8"), overwrite=args.force)
-    _say(f"Wrote an unencrypted copy to {out}; anyone who can read that file can read it.")
+    _say(f"Wrote an unencrypted copy to {out}. {GIVES_AWAY}")
     return EXIT_OK
+
+
+# What can give away a file written out, in one sentence (the screens say the same).
+GIVES_AWAY = (
+    "Anyone who can read that file can read it; opening it can leave it in a browser's "
+    "history or a recent-files list, printing it leaves it in the print queue for a while, "
+    "and a deleted file can often be recovered."
+)
 
 
 def _output_path(raw: str, *, force: bool) -> Path:
@@ -526,6 +550,16 @@ def build_parser() -> argparse.ArgumentParser:
     )
     exp.add_argument("--from", dest="start", metavar="DATE", help="first day, like 2026-01-31")
     exp.add_argument("--to", dest="end", metavar="DATE", help="last day, like 2026-11-24")
+    exp.add_argument(
+        "--tag",
+        action="append",
+        metavar="TAG",
+        help="a report with only the entries that have this tag (repeat for more tags)",
+    )
+    exp.add_argument("--without-felt", action="store_true", help='a report without "How I felt"')
+    exp.add_argument(
+        "--without-daily", action="store_true", help="a report without the daily check-ins"
+    )
     exp.add_argument("--out", metavar="FILE", help="a new file to write (default: standard output)")
     exp.add_argument("--force", action="store_true", help="replace FILE if it exists")
     exp.set_defaults(command=cmd_export)

@@ -43,18 +43,21 @@ def to_json(vault: Vault, start: date | None = None, end: date | None = None) ->
     return json_safe(json.dumps(document, ensure_ascii=False, indent=2)) + "\n"
 
 
-JOURNAL_FORMATS = ("json", "markdown", "html")
+REPORT_FORMATS = ("markdown", "html")
+JOURNAL_FORMATS = ("json", *REPORT_FORMATS)
 PLAN_FORMATS = tuple(safety_plan.FORMATS)
 FORMATS = JOURNAL_FORMATS + PLAN_FORMATS
 
 
-def render(vault: Vault, kind: str, start: date | None = None, end: date | None = None) -> str:
-    """The export as text, in one of FORMATS. The plan's formats take no days."""
+def render(vault: Vault, kind: str, choice: report.Choice | None = None) -> str:
+    """The export as text, in one of FORMATS. The plan's formats take no choice; JSON takes
+    only the days (it holds everything else)."""
+    choice = choice or report.Choice()
     if kind == "json":
-        return to_json(vault, start, end)
+        return to_json(vault, choice.start, choice.end)
     if kind in safety_plan.FORMATS:
         return safety_plan.FORMATS[kind](safety_plan.load(vault), journal.now())
-    return report.FORMATS[kind](report.collect(vault, start, end))
+    return report.FORMATS[kind](report.collect(vault, choice))
 
 
 def write_file(path: Path, data: bytes, *, overwrite: bool) -> None:

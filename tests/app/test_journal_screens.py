@@ -429,6 +429,33 @@ async def test_a_report_is_written_after_confirmation_and_never_over_a_file(
     assert b"Keys hidden" in first and b"calm day" not in first
 
 
+async def test_a_report_holds_the_tags_and_parts_chosen_on_screen(
+    make_app: MakeApp, existing_vault: Path, tmp_path: Path
+) -> None:
+    with Vault.open(existing_vault, PASSPHRASE) as vault:
+        journal.add_entry(vault, "Keys hidden.", tags=("keys",), felt="CANARY-FELT")
+        journal.add_entry(vault, "A calm day.", tags=("work",))
+    target = tmp_path / "chosen.md"
+    app = make_app()
+    async with app.run_test(size=(100, 50)) as pilot:
+        await unlock(pilot)
+        await pilot.press("e")
+        await wait_for(pilot, lambda: screen_name(pilot) == "ReportScreen")
+        default = app.screen.query_one("#export-file", Input).value
+        assert Path(default).name.startswith("document-")  # says nothing of what it holds
+        app.screen.query_one("#export-format").value = "markdown"
+        app.screen.query_one("#export-file", Input).value = str(target)
+        app.screen.query_one("#report-tags", Input).value = "keys"
+        app.screen.query_one("#report-felt").value = False
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: screen_name(pilot) == "ConfirmScreen")
+        await pilot.press("y")
+        await wait_for(pilot, lambda: "Wrote 1 entries" in _text(pilot, ".export-message"))
+    written = target.read_text()
+    assert "Keys hidden." in written and "A calm day." not in written
+    assert "CANARY-FELT" not in written and "How I felt: left out" in written
+
+
 async def test_patterns_show_the_month_by_letter_and_the_cycles(
     make_app: MakeApp, existing_vault: Path
 ) -> None:

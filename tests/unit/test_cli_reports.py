@@ -157,3 +157,83 @@ def test_a_json_export_round_trips_and_its_chain_verifies_without_the_vault(fill
     altered = journal.JournalEntry.from_record(data["journal"][0])
     versions[altered.id] = [(v.version, journal.entry_hash(v)) for v in (*altered.history, altered)]
     assert not chain.verify(links, versions).intact
+
+
+@pytest.fixture
+def tagged(vault_path: Path) -> Path:
+    vault, _ = new_vault(vault_path)
+    first = journal.add_entry(
+        vault, "He took the car keys.", tags=("keys",), felt="CANARY-FELT trapped",
+        occurred="2026-11-01T09:00:00+00:00", phase="incident",
+    )
+    journal.save(vault, first.edited(text="He took the car keys and my phone."))
+    journal.add_entry(vault, "A calm day at work.", tags=("work",), occurred="2026-11-02T09:00:00+00:00")
+    journal.save(vault, journal.new_entry(
+        kind="daily", today="CANARY-DAILY quiet", occurred="2026-11-03T20:00:00+00:00"
+    ))
+    vault.lock()
+    return vault_path
+
+
+def test_a_report_holds_only_what_was_chosen(tagged: Path) -> None:
+    everything = _export(tagged, "--format", "markdown")
+    assert "CANARY-FELT" in everything and "CANARY-DAILY" in everything
+    chosen = _export(tagged, "--format", "markdown", "--tag", "keys", "--without-felt")
+    assert "car keys" in chosen and "calm day" not in chosen
+    assert "CANARY-FELT" not in chosen and "CANARY-DAILY" not in chosen
+    assert "- Only entries tagged: keys" in chosen and "- How I felt: left out" in chosen
+    no_daily = _export(tagged, "--format", "html", "--without-daily")
+    assert "CANARY-DAILY" not in no_daily and "calm day" in no_daily
+    refused = run_cairn("export", "--vault", str(tagged), "--format", "json", "--tag", "keys",
+                        lines=(PASSPHRASE,))
+    assert refused.code == 2 and "report (markdown or html)" in refused.err
+
+
+def test_a_report_starts_with_a_timeline_and_keeps_the_earlier_words(tagged: Path) -> None:
+    text = _export(tagged, "--format", "markdown")
+    timeline = text.split("## Timeline", 1)[1].split("## Integrity", 1)[0]
+    lines = [line for line in timeline.splitlines() if line.strip()]
+    assert lines[0].startswith("1. 2026-11-01 ") and "Incident" in lines[0]
+    assert "`` He took the car keys and my phone. ``" in lines[0] or "` He took the car keys and my phone. `" in lines[0]
+    assert lines[1].startswith("2. 2026-11-02 ") and lines[2].startswith("3. 2026-11-03 ")
+    assert text.index("## Timeline") < text.index("## Integrity") < text.index("## Entries")
+    assert "#### Earlier words. Version 1" in text
+    earlier = text.split("#### Earlier words. Version 1", 1)[1]
+    assert "He took the car keys.\n" in earlier  # the words before the change
+
+
+def test_the_integrity_part_says_what_the_head_shows_and_cannot(tagged: Path) -> None:
+    text = _export(tagged, "--format", "markdown")
+    integrity = text.split("## Integrity", 1)[1].split("## Entries", 1)[0]
+    assert "- Chain head: " in integrity and "- Links in the chain: " in integrity  # own lines
+    assert "What the chain head shows:" in integrity and "What it cannot show:" in integrity
+    assert "could rebuild the whole chain" in integrity
+    assert "talk to an advocate or a lawyer" in integrity
+    html = _export(tagged, "--format", "html")
+    assert "counter(page)" in html and "@page" in html
+    head = html.split('<div class="print-footer">', 1)[1].split("</div>", 1)[0]
+    assert "chain head" in head and len(head.split("<code>")[1].split("</code>")[0]) == 64
+
+
+def test_the_default_file_names_say_nothing_about_what_they_hold() -> None:
+    import re
+    from datetime import date
+
+    from screens._export_screen import default_file_name
+    from screens.plan_print import PlanPrintScreen
+    from screens.report import ReportScreen
+    from tui.content import load_toml
+
+    def words(text: str) -> set[str]:
+        return set(re.findall(r"[a-z]{4,}", text.lower()))
+
+    telling = {"journal", "report", "safety", "plan", "record", "cairn", "abuse", "diary"}
+    for section in load_toml("safety_plan.toml").get("section", []):
+        telling |= words(str(section.get("title", "")))
+    screens = load_toml("screens.toml")
+    telling |= words(screens["report"]["title"]) | words(screens["plan"]["print"]["title"])
+    assert len(telling) > 20
+    for screen_type in (ReportScreen, PlanPrintScreen):
+        for _, _, suffix in screen_type.formats:
+            name = default_file_name(screen_type.file_stem, date(2026, 12, 1), suffix)
+            assert not words(name) & telling, name
