@@ -14,8 +14,27 @@ from tui.visible import one_line
 from ._text import say
 
 
+def own_numbers(plan: safety_plan.SafetyPlan) -> list[tuple[str, str]]:
+    """(short name, number) of the person's own emergency number and lines, theirs first."""
+    found: list[tuple[str, str]] = []
+    if plan.emergency:
+        found.append((say("plan", "own_emergency"), plan.emergency))
+    for row in plan.own_lines():
+        name, number = one_line(str(row.get("name", ""))), one_line(str(row.get("number", "")))
+        if number.strip():
+            found.append((name, number))
+    return found
+
+
 def emergency_line(plan: safety_plan.SafetyPlan) -> Content:
-    numbers = "  ·  ".join(f"{n.short} {n.number}" for n in safety_plan.CONTENT.numbers)
+    """The person's own number and first line, then the shipped numbers, then the first
+    trusted person."""
+    own = own_numbers(plan)[:2]
+    shipped = [
+        (say("plan", "shipped_short", short=n.short) if plan.emergency else n.short, n.number)
+        for n in safety_plan.CONTENT.numbers
+    ]
+    numbers = "  ·  ".join(f"{short} {number}" for short, number in [*own, *shipped])
     first = plan.first_trusted()
     if first is None:
         trusted = say("plan", "no_trusted")
@@ -50,6 +69,27 @@ def number_lines(numbers: Iterable[safety_plan.Number]) -> Content:
     return Content("\n").join(
         Content.assemble((f"{n.number:<14}", "bold"), n.label) for n in numbers
     )
+
+
+def own_number_lines(plan: safety_plan.SafetyPlan) -> Content | None:
+    """The person's own emergency number and lines, one per line, or None if they have
+    none yet."""
+    rows: list[tuple[str, str, str]] = []
+    if plan.emergency:
+        rows.append((plan.emergency, say("plan", "own_emergency"), ""))
+    for row in plan.own_lines():
+        number = one_line(str(row.get("number", "")))
+        name, when = one_line(str(row.get("name", ""))), one_line(str(row.get("when", "")))
+        rows.append((number, name, when))
+    if not rows:
+        return None
+    lines = []
+    for number, name, when in rows:
+        parts: list[str | tuple[str, str]] = [(f"{number:<14}", "bold"), name]
+        if when.strip():
+            parts += ["  ·  ", (when, "dim")]
+        lines.append(Content.assemble(*parts))
+    return Content("\n").join(lines)
 
 
 def contact_lines(rows: Iterable[tuple[str, str, str]], indent: str = "") -> Content:

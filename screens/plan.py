@@ -24,7 +24,7 @@ from ._emergency import EmergencyBar
 from ._footer import CairnFooter
 from ._plan_screen import PlanScreen
 from ._text import say
-from .plan_settings import ModeScreen, ReviewScreen
+from .plan_settings import EmergencyNumberScreen, ModeScreen, ReviewScreen
 
 
 class SafetyPlanScreen(PlanScreen):
@@ -33,6 +33,7 @@ class SafetyPlanScreen(PlanScreen):
         Binding("m", "choose_mode", "Which plan", id="plan-mode"),
         Binding("o", "others", "All sections", id="plan-others", show=False),
         Binding("r", "review", "Review date", id="plan-review", show=False),
+        Binding("n", "emergency", "Emergency number", id="plan-emergency", show=False),
         Binding("c", "card", "Card", id="plan-card"),
         Binding("p", "print", "Print", id="plan-print"),
         Binding("escape", "app.pop_screen", "Back", id="plan-back"),
@@ -50,6 +51,7 @@ class SafetyPlanScreen(PlanScreen):
             yield Static(say("plan", "title"), classes="title", markup=False)
             yield Static("", id="plan-mode-line", markup=False)
             yield Static("", id="plan-review-line", markup=False)
+            yield Static("", id="plan-emergency-line", markup=False)
             yield Static("", id="plan-showing", markup=False)
             yield OptionList(markup=False, id="plan-sections")
         yield Static("", id="plan-message", markup=False)
@@ -85,6 +87,13 @@ class SafetyPlanScreen(PlanScreen):
                 day=long_date(day),
             )
         self.query_one("#plan-review-line", Static).update(review)
+        number = plan.emergency
+        emergency = (
+            say("plan", "emergency_line", number=number)
+            if number
+            else say("plan", "emergency_none")
+        )
+        self.query_one("#plan-emergency-line", Static).update(emergency)
 
         leading, others = safety_plan.CONTENT.ordered(plan.mode)
         total = len(leading) + len(others)
@@ -132,6 +141,12 @@ class SafetyPlanScreen(PlanScreen):
 
         self.app.push_screen(ReviewScreen(suggested, self.today, keep))
 
+    def action_emergency(self) -> None:
+        def keep(typed: str) -> str | None:
+            return self._keep(lambda: safety_plan.set_emergency(self.session.unlocked, typed))
+
+        self.app.push_screen(EmergencyNumberScreen(self.plan.emergency, keep))
+
     def _keep(self, change: Callable[[], safety_plan.SafetyPlan]) -> str | None:
         message = self.query_one("#plan-message", Static)
         try:
@@ -140,6 +155,7 @@ class SafetyPlanScreen(PlanScreen):
             message.update(str(problem))
             return str(problem)
         message.update(say("plan.section", "saved"))
+        self.plan_changed()
         self._draw()
         return None
 

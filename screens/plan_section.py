@@ -45,8 +45,16 @@ class PlanSectionScreen(PlanScreen):
     ]
     draft_kind = DRAFT_KIND
 
-    def __init__(self, session: Session, key: str, *, state: dict[str, Any] | None = None) -> None:
+    def __init__(
+        self,
+        session: Session,
+        key: str,
+        *,
+        state: dict[str, Any] | None = None,
+        add_row: bool = False,
+    ) -> None:
         super().__init__(session)
+        self._add_row = add_row  # open the form for a new row at once (help's "add a line")
         self.section = safety_plan.CONTENT.section(key)
         self.kept = self.plan.section(key)  # as saved
         self.working = self.kept  # as shown; its notes live in the notes field
@@ -96,6 +104,8 @@ class PlanSectionScreen(PlanScreen):
         self.call_after_refresh(self.query_one("#section-body").scroll_home, animate=False)
         if self._restore_form is not None:
             self._reopen(self._restore_form)
+        elif self._add_row and self.section.rows is not None:
+            self._open_form("row", None)
 
     def _draw(self, highlight: tuple[str, int] | None = None) -> None:
         checklist = self.query_one("#section-checklist", PlanList)

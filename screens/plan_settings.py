@@ -104,3 +104,44 @@ class ReviewScreen(ModalScreen[None]):
             self.dismiss()
         else:
             message.update(problem)
+
+
+class EmergencyNumberScreen(ModalScreen[None]):
+    """The emergency number where the person lives; ``keep`` saves what was typed (empty
+    for the default) and returns a problem sentence or None."""
+
+    offers_quick_note = False
+    CSS_PATH = stylesheet("plan_settings.tcss")
+    BINDINGS = [
+        Binding("escape", "dismiss(None)", "Back", id="plan-emergency-back"),
+        MODAL_PANIC,
+    ]
+
+    def __init__(self, current: str | None, keep: Callable[[str], str | None]) -> None:
+        super().__init__()
+        self.current = current
+        self.keep = keep
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="settings-box"):
+            yield Static(say("plan.emergency", "title"), classes="title", markup=False)
+            yield Static(say("plan.emergency", "intro"), markup=False)
+            yield PlainInput(
+                self.current or "", placeholder=say("plan.emergency", "example"), id="emergency"
+            )
+            yield Static(say("plan.emergency", "hint"), classes="settings-hint", markup=False)
+            yield Static("", classes="settings-message", markup=False)
+        yield CairnFooter()
+
+    def on_mount(self) -> None:
+        field = self.query_one("#emergency", Input)
+        field.cursor_blink = False
+        self.set_focus(field)
+
+    @on(Input.Submitted)
+    def save(self, event: Input.Submitted) -> None:
+        problem = self.keep(event.value)
+        if problem is None:
+            self.dismiss()
+        else:
+            self.query_one(".settings-message", Static).update(problem)

@@ -14,8 +14,9 @@ from textual.widgets import Static
 from styles import stylesheet
 from tui import safety_plan
 from tui.session import Session
+from tui.vault import VaultError
 
-from ._emergency import contact_lines, number_lines
+from ._emergency import contact_lines, number_lines, own_number_lines
 from ._footer import CairnFooter
 from ._text import say
 
@@ -24,7 +25,8 @@ class ResourcesScreen(Screen[None]):
     is_help = True  # the help key does nothing here: this is where it leads
     CSS_PATH = stylesheet("resources.tcss")
     BINDINGS = [
-        Binding("a", "section('lines')", "Your lines", id="resources-lines"),
+        Binding("n", "emergency", "Your emergency number", id="resources-emergency"),
+        Binding("a", "add_line", "Add a line", id="resources-lines"),
         Binding("t", "section('people')", "Trusted people", id="resources-people"),
         Binding("l", "learn", "Learn", id="resources-learn"),
         Binding("escape", "app.pop_screen", "Back", id="resources-back"),
@@ -37,14 +39,15 @@ class ResourcesScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="resources-body"):
             yield Static(say("resources", "title"), classes="title", markup=False)
+            # The person's own number and lines come first: they are for where they live.
+            yield Static(say("resources", "own"), classes="heading", markup=False)
+            yield Static("", id="resources-lines", markup=False)
             yield Static(say("resources", "numbers"), classes="heading", markup=False)
             yield Static(
                 number_lines(safety_plan.CONTENT.numbers), id="resources-numbers", markup=False
             )
             source = say("resources", "source", source=safety_plan.CONTENT.source_short)
             yield Static(source, classes="source", markup=False)
-            yield Static(say("resources", "lines"), classes="heading", markup=False)
-            yield Static("", id="resources-lines", markup=False)
             yield Static(say("resources", "people"), classes="heading", markup=False)
             yield Static("", id="resources-people", markup=False)
             yield Static(say("resources", "keys"), classes="keys-hint", markup=False)
@@ -57,15 +60,12 @@ class ResourcesScreen(Screen[None]):
             (str(row.get("name", "")), str(row.get("reach", "")), str(row.get("check_in", "")))
             for row in plan.trusted_people()
         ]
-        lines = [
-            (str(row.get("name", "")), str(row.get("number", "")), str(row.get("when", "")))
-            for row in plan.section("lines").rows
-        ]
         self.query_one("#resources-people", Static).update(
             contact_lines(people) if people else Content(say("resources", "no_people"))
         )
+        own = own_number_lines(plan)
         self.query_one("#resources-lines", Static).update(
-            contact_lines(lines) if lines else Content(say("resources", "no_lines"))
+            own if own is not None else Content(say("resources", "no_own"))
         )
         self.query_one("#resources-body").focus()
 
@@ -73,6 +73,29 @@ class ResourcesScreen(Screen[None]):
         from .plan_section import PlanSectionScreen
 
         self.app.push_screen(PlanSectionScreen(self.session, key))
+
+    def action_add_line(self) -> None:
+        """Straight to the form for a new line; the lines live in the safety plan."""
+        from .plan_section import PlanSectionScreen
+
+        self.app.push_screen(PlanSectionScreen(self.session, "lines", add_row=True))
+
+    def action_emergency(self) -> None:
+        from .plan_settings import EmergencyNumberScreen
+
+        vault = self.session.unlocked
+
+        def keep(typed: str) -> str | None:
+            try:
+                safety_plan.set_emergency(vault, typed)
+            except (safety_plan.PlanRejected, VaultError) as problem:
+                return str(problem)
+            return None
+
+        current = safety_plan.load(vault).emergency
+        self.app.push_screen(
+            EmergencyNumberScreen(current, keep), lambda _: self.on_screen_resume()
+        )
 
     def action_learn(self) -> None:
         from .learn import LearnScreen

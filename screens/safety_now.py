@@ -4,6 +4,8 @@ away, before the questionnaire goes on."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -15,7 +17,7 @@ from styles import stylesheet
 from tui import safety_plan
 from tui.session import Session
 
-from ._emergency import contact_lines, number_lines
+from ._emergency import contact_lines, number_lines, own_number_lines
 from ._footer import CairnFooter
 from ._text import say
 
@@ -32,15 +34,24 @@ class SafetyNowScreen(Screen[None]):
         self.session = session
 
     def compose(self) -> ComposeResult:
+        plan = safety_plan.load(self.session.unlocked)
         numbers = safety_plan.CONTENT.numbers
-        emergency, others = numbers[0], numbers[1:]
+        emergency = plan.emergency or numbers[0].number  # the person's own number first
+        # The shipped numbers follow, with their source; 911 is already above unless the
+        # person's own number replaced it there.
+        others = numbers if plan.emergency else numbers[1:]
         with VerticalScroll(id="safety-now-body"):
+            # A quiet title: this is the screen most likely to be seen over a shoulder.
             yield Static(say("safety_now", "title"), classes="title", markup=False)
             yield Static(
-                Content.assemble((say("safety_now", "now", emergency=emergency.number), "bold")),
+                Content.assemble((say("safety_now", "now", emergency=emergency), "bold")),
                 id="safety-now-emergency",
                 markup=False,
             )
+            own = own_number_lines(replace(plan, emergency=None))
+            if own is not None:
+                yield Static(say("safety_now", "own"), markup=False)
+                yield Static(own, id="safety-now-own", markup=False)
             yield Static(say("safety_now", "talk"), markup=False)
             yield Static(number_lines(others), id="safety-now-numbers", markup=False)
             yield Static(

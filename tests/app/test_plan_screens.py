@@ -7,6 +7,7 @@ from __future__ import annotations
 import errno
 import os
 import stat
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -286,3 +287,30 @@ async def test_the_plan_is_printed_only_after_a_question_into_a_private_file(
     assert stat.S_IMODE(target.stat().st_mode) == 0o600
     page = target.read_text("utf-8")
     assert "After leaving" in page and "800-799-7233" in page
+
+
+async def test_the_persons_own_number_and_lines_come_first_outside_the_us(
+    make_app: MakeApp, existing_vault: Path
+) -> None:
+    from screens._emergency import emergency_line
+    from screens.safety_now import SafetyNowScreen
+
+    with Vault.open(existing_vault, PASSPHRASE) as vault:
+        sp.set_emergency(vault, "112")
+        lines = sp.load(vault).section("lines")
+        sp.save_section(vault, replace(lines, rows=({"name": "Helpline", "number": "116 016", "when": ""},)))
+        plan = sp.load(vault)
+        with pytest.raises(sp.PlanRejected):
+            sp.set_emergency(vault, "call the police")
+    bar = str(emergency_line(plan))
+    assert bar.index("Emergency 112") < bar.index("Helpline 116 016") < bar.index("US Emergency 911")
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await unlock(pilot)
+        app.push_screen(SafetyNowScreen(app.session))
+        await wait_for(pilot, lambda: bool(app.screen.query("#safety-now-numbers")))
+        assert "call 112" in _text(pilot, "#safety-now-emergency")
+        assert "116 016" in _text(pilot, "#safety-now-own")
+        shipped = _text(pilot, "#safety-now-numbers")
+        assert "911" in shipped and "800-799-7233" in shipped
+        assert "unsafe" not in _text(pilot, ".title")  # a quiet title, over a shoulder

@@ -277,21 +277,29 @@ async def test_help_shows_the_persons_own_lines_and_people_literally(
         await pilot.press("f1")
         await wait_for(pilot, lambda: screen_name(pilot) == "ResourcesScreen")
         assert "None yet" in _text(pilot, "#resources-lines")
-        await pilot.press("a")  # adds a line in the plan's own section
-        await wait_for(pilot, lambda: screen_name(pilot) == "PlanSectionScreen")
-        await wait_for(pilot, lambda: app.focused is not None)
-        await pilot.press("tab", "a")
+        await pilot.press("a")  # straight to the form for a new line (kept in the plan)
         await wait_for(pilot, lambda: screen_name(pilot) == "RowScreen")
         await wait_for(pilot, lambda: isinstance(app.focused, Input))
         await pilot.press(*"[b]Shelter[/b]", "enter", *"555-0142", "enter", "enter")
         await wait_for(pilot, lambda: screen_name(pilot) == "PlanSectionScreen")
         await pilot.press("escape")
         await wait_for(pilot, lambda: screen_name(pilot) == "ResourcesScreen")
-        await wait_for(pilot, lambda: "[b]Shelter[/b]  555-0142" in _text(pilot, "#resources-lines"))  # fmt: skip
+        await wait_for(pilot, lambda: "555-0142" in _text(pilot, "#resources-lines"))
+        assert "[b]Shelter[/b]" in _text(pilot, "#resources-lines")  # literal, not markup
+        # The person's own emergency number, first.
+        await pilot.press("n")
+        await wait_for(pilot, lambda: screen_name(pilot) == "EmergencyNumberScreen")
+        await pilot.press(*"112", "enter")
+        await wait_for(pilot, lambda: screen_name(pilot) == "ResourcesScreen")
+        await wait_for(pilot, lambda: "112" in _text(pilot, "#resources-lines"))
+        own = _text(pilot, "#resources-lines")
+        assert own.index("112") < own.index("555-0142")
     with Vault.open(existing_vault, PASSPHRASE) as vault:
-        assert sp.load(vault).section("lines").rows == (
-            {"name": "[b]Shelter[/b]", "number": "555-0142", "when": ""},
-        )
+        plan = sp.load(vault)
+    assert plan.section("lines").rows == (
+        {"name": "[b]Shelter[/b]", "number": "555-0142", "when": ""},
+    )
+    assert plan.emergency == "112"
 
 
 # -- the learn pages ----------------------------------------------------------------------

@@ -26,7 +26,7 @@ from .sections import (
     parse_content,
     parse_content_text,
 )
-from .store import TABLE, load, save_section, set_mode, set_review_by
+from .store import TABLE, load, save_section, set_emergency, set_mode, set_review_by
 
 __all__ = [
     "CONTENT",
@@ -60,6 +60,7 @@ __all__ = [
     "plan_order",
     "progress",
     "save_section",
+    "set_emergency",
     "set_mode",
     "set_review_by",
     "to_html",

@@ -88,6 +88,9 @@ def blank_row(kind: RowKind) -> Row:
 class SafetyPlan:
     mode: str | None = None  # "stay", "leave" or "after"; None until the person chooses
     review_by: str | None = None  # a day, 2026-12-24
+    # The emergency number where the person lives, as they typed it ("112", "999"); None:
+    # the shipped one (911, from the source), shown with the country it is for.
+    emergency: str | None = None
     stored: Mapping[str, SectionPlan] = field(default_factory=dict)  # sections ever saved
     updated: str | None = None
     # sections a newer Cairn wrote and this one does not know: kept as they are, never shown
@@ -115,10 +118,15 @@ class SafetyPlan:
         people = self.trusted_people()
         return people[0] if people else None
 
+    def own_lines(self) -> tuple[Row, ...]:
+        """The lines and services the person added for where they live."""
+        return self.section("lines").rows
+
     def as_record(self) -> dict[str, Any]:
         return {
             "mode": self.mode,
             "review_by": self.review_by,
+            "emergency": self.emergency,
             "updated": self.updated,
             "sections": {
                 **self.unknown,
@@ -134,6 +142,7 @@ class SafetyPlan:
         return cls(
             mode=mode if mode in {m.key for m in CONTENT.modes} else None,
             review_by=_day_or_none(record.get("review_by")),
+            emergency=_number_or_none(record.get("emergency")),
             stored={
                 key: SectionPlan.from_record(key, value)
                 for key, value in sections.items()
@@ -142,6 +151,29 @@ class SafetyPlan:
             updated=record.get("updated"),
             unknown={key: value for key, value in sections.items() if key not in known},
         )
+
+
+MAX_NUMBER_CHARS = 40
+
+
+def check_number(text: str) -> str | None:
+    """An emergency number as typed ("112", "0800 123 456"), or None for the default.
+    Raises PlanRejected for something that is not one."""
+    number = " ".join(text.split())
+    if not number:
+        return None
+    if len(number) > MAX_NUMBER_CHARS or not all(c.isdigit() or c in " +-().#*" for c in number):
+        raise PlanRejected("An emergency number is digits, with spaces, + - ( ) allowed.")
+    if not any(c.isdigit() for c in number):
+        raise PlanRejected("An emergency number needs at least one digit.")
+    return number
+
+
+def _number_or_none(value: Any) -> str | None:
+    try:
+        return check_number(value) if isinstance(value, str) else None
+    except PlanRejected:
+        return None
 
 
 def _day_or_none(value: Any) -> str | None:

@@ -37,6 +37,16 @@ def _facts(plan: SafetyPlan, made: str) -> list[tuple[str, str]]:
     ]
 
 
+def _own_numbers(plan: SafetyPlan) -> list[tuple[str, str]]:
+    """The person's own emergency number and lines (label, number), printed first."""
+    found = [("Emergency (yours)", plan.emergency)] if plan.emergency else []
+    for row in plan.own_lines():
+        number = str(row.get("number", ""))
+        if number.strip():
+            found.append((str(row.get("name", "")), number))
+    return found
+
+
 def _row_lines(section: Section, row: dict[str, object]) -> Iterator[tuple[str, str]]:
     assert section.rows is not None
     for f in section.rows.fields:
@@ -85,6 +95,7 @@ def to_text(plan: SafetyPlan, made: str) -> str:
     out = ["SAFETY PLAN", ""]
     out += [f"{label}: {value}" for label, value in _facts(plan, made)]
     out += ["", NOT_ENCRYPTED, "", "Numbers"]
+    out += [f"  {visible(label)}: {visible(number)}" for label, number in _own_numbers(plan)]
     out += [f"  {n.label}: {n.number}" for n in CONTENT.numbers]
     out += [f"  (Numbers from {CONTENT.source}.)", ""]
     for section in plan_order(plan):
@@ -148,6 +159,7 @@ def to_html(plan: SafetyPlan, made: str) -> str:
         "</ul>",
         f"<p><strong>{_h(NOT_ENCRYPTED)}</strong></p>",
         "<h2>Numbers</h2><ul>",
+        *(f"<li>{_h(lb)}: <strong>{_h(nb)}</strong></li>" for lb, nb in _own_numbers(plan)),
         *(f"<li>{_h(n.label)}: <strong>{_h(n.number)}</strong></li>" for n in CONTENT.numbers),
         "</ul>",
         f'<p class="source">Numbers from {_h(CONTENT.source)}.</p>',

@@ -8,7 +8,7 @@ from datetime import date
 
 from ..journal.when import now
 from ..vault import Vault
-from .plan import PlanRejected, SafetyPlan, SectionPlan, check_section
+from .plan import PlanRejected, SafetyPlan, SectionPlan, check_number, check_section
 from .sections import CONTENT
 
 TABLE = "safety_plan"
@@ -29,6 +29,11 @@ def set_mode(vault: Vault, mode: str) -> SafetyPlan:
     if mode not in {m.key for m in CONTENT.modes}:
         raise PlanRejected("Choose staying safer, preparing to leave or after leaving.")
     return _store(vault, replace(load(vault), mode=mode))
+
+
+def set_emergency(vault: Vault, typed: str) -> SafetyPlan:
+    """The person's own emergency number (empty: back to the default)."""
+    return _store(vault, replace(load(vault), emergency=check_number(typed)))
 
 
 def set_review_by(vault: Vault, day: date | None) -> SafetyPlan:
