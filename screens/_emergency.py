@@ -11,7 +11,7 @@ from textual.widgets import Static
 from tui import safety_plan
 from tui.visible import one_line
 
-from ._text import say
+from ._text import discreet, say
 
 
 def own_numbers(plan: safety_plan.SafetyPlan) -> list[tuple[str, str]]:
@@ -34,7 +34,9 @@ def emergency_line(plan: safety_plan.SafetyPlan) -> Content:
         (say("plan", "shipped_short", short=n.short) if plan.emergency else n.short, n.number)
         for n in safety_plan.CONTENT.numbers
     ]
-    numbers = "  ·  ".join(f"{short} {number}" for short, number in [*own, *shipped])
+    if discreet():  # the numbers alone: their names are what a glance would read
+        own, shipped = [("", number) for _, number in own], [("", n) for _, n in shipped]
+    numbers = "  ·  ".join(f"{short} {number}".strip() for short, number in [*own, *shipped])
     first = plan.first_trusted()
     if first is None:
         trusted = say("plan", "no_trusted")

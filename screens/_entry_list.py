@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
 from rich.style import Style
 from textual.binding import Binding
@@ -21,7 +22,7 @@ from textual.strip import Strip
 from tui import journal
 from tui.visible import one_line
 
-DATE_WIDTH = 18
+DATE_WIDTH = 21  # "Tue  1 Dec 2026 15:21"
 PHASE_WIDTH = 17
 
 
@@ -126,11 +127,14 @@ class EntryList(ScrollView, can_focus=True):
         elif index == self.cursor:
             base = base + Style(reverse=True)
         muted = base + self.get_component_rich_style("entry-list--phase", partial=True)
-        segments = [
+        lead = [
             Segment(f" {when:<{DATE_WIDTH}} ", base),
             Segment(f"{phase:<{PHASE_WIDTH}} ", muted),
-            Segment(line, base),
         ]
+        room = width - sum(cell_len(segment.text) for segment in lead)
+        if cell_len(line) > room > 0:  # a cut row says so: it ends with an ellipsis
+            line = set_cell_size(line, room - 1) + "\u2026"
+        segments = [*lead, Segment(line, base)]
         return Strip(segments).adjust_cell_length(width, base)
 
     def on_focus(self) -> None:

@@ -10,6 +10,7 @@ from textual.widgets._footer import FooterKey
 
 PANIC_ACTIONS = frozenset({"panic", "app.panic"})
 HELP_ACTIONS = frozenset({"help_now", "app.help_now"})
+KEYS_ACTIONS = frozenset({"show_keys", "app.show_keys"})
 
 # A modal screen hides the app's bindings from the footer, so each modal lists the panic key
 # itself. Same id as the app's binding: the person's keymap moves both.
@@ -19,8 +20,9 @@ MODAL_PANIC = Binding("f12,ctrl+backslash", "app.panic", "Hide now", id="panic")
 class CairnFooter(Footer):
     def compose(self) -> ComposeResult:
         keys = list(super().compose())
-        panic = [k for k in keys if isinstance(k, FooterKey) and k.action in PANIC_ACTIONS]
-        help_now = [k for k in keys if isinstance(k, FooterKey) and k.action in HELP_ACTIONS]
-        yield from panic
-        yield from help_now  # then help: both must survive a narrow terminal
-        yield from (k for k in keys if k not in panic and k not in help_now)
+        first = []
+        for actions in (PANIC_ACTIONS, HELP_ACTIONS, KEYS_ACTIONS):
+            first += [k for k in keys if isinstance(k, FooterKey) and k.action in actions]
+        # Panic, then help, then the list of every key: all three survive a narrow terminal.
+        yield from first
+        yield from (k for k in keys if k not in first)

@@ -28,6 +28,10 @@ class LightTextArea(KeepsKeyOrder, TextArea):
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         self.cursor_blink = False
 
+    def cursor_to_end(self) -> None:
+        """An editor reopened on earlier text goes on where that text ends."""
+        self.move_cursor(self.document.end)
+
     async def _on_key(self, event: events.Key) -> None:
         # Bound keys (cursor keys, deletions, Tab, Escape, Ctrl+S) act as they arrive, in
         # order with the letters typed around them (see tui/textual_compat.py).

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from rich.segment import Segment
 from textual import events
+from textual.containers import VerticalScroll
 from textual.strip import Strip
 from textual.widgets import Input
 
@@ -43,3 +44,8 @@ class PlainInput(KeepsKeyOrder, Input):
                 await super()._on_key(event)
         finally:
             key_done(self.app)
+
+
+class FormBody(VerticalScroll, can_focus=False):
+    """The scrolling body of a form: it scrolls to the field that has the focus, and never
+    takes the focus itself, so Tab only ever lands on something the person can see act."""

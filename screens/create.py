@@ -6,7 +6,6 @@ import asyncio
 
 from textual import events, on
 from textual.app import ComposeResult
-from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Input, Static
 
@@ -17,7 +16,7 @@ from tui.vault import Vault, VaultError
 
 from ._focus import focus_then_cue
 from ._footer import CairnFooter
-from ._plain import PlainInput
+from ._plain import FormBody, PlainInput
 from ._text import say
 
 
@@ -30,7 +29,7 @@ class CreateScreen(Screen[None]):
         self.session = session
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(id="create-body"):
+        with FormBody(id="create-body"):
             yield Static(say("create", "title"), classes="title", markup=False)
             yield Static(say("create", "intro"), classes="paragraph", markup=False)
             yield PlainInput(placeholder=say("create", "first"), password=True, id="first")

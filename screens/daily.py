@@ -74,7 +74,9 @@ class DailyScreen(Screen[None]):
         self._saved_values = self.values()
         if isinstance(self._restore, dict):
             self.fill(self._restore)
-        self.set_focus(self.query_one("#daily-today", TextArea))
+        field = self.query_one("#daily-today", PlainTextArea)
+        self.set_focus(field)
+        field.cursor_to_end()  # reopened on earlier text, editing goes on where it ends
         self.query_one("#daily-field-hint", Static).update(journal.DAILY_FIELDS[0].hint)
 
     # -- fields --------------------------------------------------------------------------

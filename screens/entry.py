@@ -24,6 +24,7 @@ from tui.vault import VaultError
 from ._footer import CairnFooter
 from ._help import key_for
 from ._incident_fields import IncidentFields, apply_values, entry_values
+from ._plain import PlainTextArea
 from ._text import say
 from .confirm import leave_asking_first
 
@@ -87,7 +88,9 @@ class EntryScreen(Screen[journal.JournalEntry | None]):
         if isinstance(self._restore, dict):
             fields.fill(self._restore)
         # Focus at once so that a burst of keys lands in the field, then say it is ready.
-        self.set_focus(self.query_one("#field-text", TextArea))
+        field = self.query_one("#field-text", PlainTextArea)
+        self.set_focus(field)
+        field.cursor_to_end()  # reopened on earlier text, editing goes on where it ends
         # Focusing scrolls the field into view; the title above it should stay in view too.
         body = self.query_one("#entry-body", VerticalScroll)
         self.call_after_refresh(body.scroll_home, animate=False)

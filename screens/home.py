@@ -125,7 +125,8 @@ def _plan_summary(vault: Vault, today: date) -> str:
     day = plan.review_day
     if day is not None and plan.review_due(today):
         return say("home", "plan_due", day=long_date(day))
-    sections = safety_plan.CONTENT.sections
+    # The sections that lead the plan the person chose (all of them before a choice).
+    sections = safety_plan.CONTENT.ordered(plan.mode)[0]
     done = sum(1 for s in sections if safety_plan.progress(s, plan.section(s.key)).is_done)
     if day is None:
         return say("home", "plan", done=done, total=len(sections))

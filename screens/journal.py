@@ -15,6 +15,7 @@ from tui.session import Session
 
 from ._entry_list import EntryList
 from ._footer import CairnFooter
+from ._help import key_for
 from ._plain import PlainInput
 from ._text import say
 
@@ -22,7 +23,7 @@ from ._text import say
 class JournalScreen(Screen[None]):
     CSS_PATH = stylesheet("journal.tcss")
     BINDINGS = [
-        Binding("escape", "app.pop_screen", "Back", id="journal-back"),
+        Binding("escape", "leave", "Back", id="journal-back"),
         Binding("ctrl+f", "search", "Search", id="journal-search"),
         Binding("ctrl+e", "new_entry", "New entry", id="journal-new", priority=True),
     ]
@@ -72,7 +73,7 @@ class JournalScreen(Screen[None]):
         found = self.index.find(wanted)
         self.query_one(EntryList).show(found)
         if not len(self.index):
-            count.update(say("journal", "empty"))
+            count.update(say("journal", "empty", new=key_for(self.session, "journal-new")))
         elif not found:
             count.update(say("journal", "none"))
         else:
@@ -91,8 +92,27 @@ class JournalScreen(Screen[None]):
         )
 
     @on(Input.Submitted)
-    def to_list(self) -> None:
-        self.set_focus(self.query_one(EntryList))
+    def to_list(self, event: Input.Submitted) -> None:
+        entries = self.query_one(EntryList)
+        searched = event.input.id == "journal-words" and event.value.strip()
+        if searched and entries.current is not None:
+            entries.action_open()  # one Enter after a search opens the entry found first
+            return
+        self.set_focus(entries)
+
+    def action_leave(self) -> None:
+        """Escape clears the search and the filters first; with none set, it goes back."""
+        fields = [
+            self.query_one(f"#journal-{name}", Input) for name in ("words", "tag", "start", "end")
+        ]
+        phase = self.query_one("#journal-phase", Select)
+        if any(field.value for field in fields) or phase.value is not Select.NULL:
+            for field in fields:
+                field.value = ""
+            phase.clear()
+            self.set_focus(fields[0])
+            return
+        self.app.pop_screen()
 
     def action_search(self) -> None:
         self.set_focus(self.query_one("#journal-words", Input))

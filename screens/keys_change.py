@@ -13,7 +13,6 @@ import asyncio
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Input, Static
 
@@ -24,7 +23,7 @@ from tui.vault import PassphraseNeeded, VaultError, WrongPassphrase
 
 from ._focus import focus_then_cue
 from ._footer import CairnFooter
-from ._plain import PlainInput
+from ._plain import FormBody, PlainInput
 from ._text import say
 
 
@@ -37,7 +36,7 @@ class ChangePassphraseScreen(Screen[None]):
         self.session = session
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(id="keys-body"):
+        with FormBody(id="keys-body"):
             yield Static(say("change_passphrase", "title"), classes="title", markup=False)
             yield Static(say("change_passphrase", "intro"), classes="paragraph", markup=False)
             yield PlainInput(
@@ -132,7 +131,7 @@ class NewRecoveryCodeScreen(Screen[None]):
         self.session = session
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(id="keys-body"):
+        with FormBody(id="keys-body"):
             yield Static(say("new_code", "title"), classes="title", markup=False)
             yield Static(say("new_code", "intro"), classes="paragraph", markup=False)
             yield PlainInput(placeholder=say("new_code", "passphrase"), password=True, id="current")

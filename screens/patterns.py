@@ -128,8 +128,10 @@ class PatternsScreen(Screen[None]):
     CSS_PATH = stylesheet("patterns.tcss")
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Back", id="patterns-back"),
-        Binding("pageup", "month(-1)", "Earlier month", id="patterns-earlier"),
-        Binding("pagedown", "month(1)", "Later month", id="patterns-later"),
+        # Priority: the scrolling body (focused, so the page scrolls at 80x24) takes PageUp
+        # and PageDown for itself otherwise, and the calendar would never move.
+        Binding("pageup", "month(-1)", "Earlier month", id="patterns-earlier", priority=True),
+        Binding("pagedown", "month(1)", "Later month", id="patterns-later", priority=True),
     ]
 
     def __init__(self, session: Session, now: datetime | None = None) -> None:

@@ -14,12 +14,15 @@ from tui import safety_plan
 from tui.visible import one_line
 
 from ._dates import long_date
+from ._emergency import own_numbers
 from ._footer import CairnFooter
 from ._plan_screen import PlanScreen
 from ._text import say
 
 
-def card_text(plan: safety_plan.SafetyPlan) -> Content:
+def card_text(plan: safety_plan.SafetyPlan, *, meanings: bool = False) -> Content:
+    """The card. Code words are shown without what they mean unless ``meanings``: the card
+    is the screen most likely to be read over a shoulder."""
     facts = safety_plan.essentials(plan)
     lines: list[Content | str | tuple[str, str]] = []
 
@@ -27,6 +30,8 @@ def card_text(plan: safety_plan.SafetyPlan) -> Content:
         lines.extend([(text, "bold"), "\n"])
 
     heading(say("plan.card", "numbers"))
+    for short, number in own_numbers(plan):  # the person's own, for where they live, first
+        lines.extend([f"  {short}: ", (number, "bold"), "\n"])
     for n in facts.numbers:
         lines.extend([f"  {n.label}: ", (n.number, "bold"), "\n"])
     source = say("plan.card", "source", source=safety_plan.CONTENT.source_short)
@@ -47,7 +52,12 @@ def card_text(plan: safety_plan.SafetyPlan) -> Content:
     if not facts.code_words:
         lines.extend(["  " + say("plan.card", "no_code_words"), "\n"])
     for word, meaning in facts.code_words:
-        means = f": {one_line(meaning)}" if meaning.strip() else ""
+        if not meaning.strip():
+            means = ""
+        elif meanings:
+            means = f": {one_line(meaning)}"
+        else:
+            means = ": " + say("plan.card", "meaning_hidden")
         lines.extend(["  ", (one_line(word), "bold"), means, "\n"])
     if facts.more_code_words:
         count = facts.more_code_words
@@ -71,9 +81,11 @@ def card_text(plan: safety_plan.SafetyPlan) -> Content:
 class PlanCardScreen(PlanScreen):
     CSS_PATH = stylesheet("plan_card.tcss")
     BINDINGS = [
+        Binding("m", "meanings", "Show meanings", id="plan-card-meanings"),
         Binding("p", "print", "Print", id="plan-card-print"),
         Binding("escape", "app.pop_screen", "Back", id="plan-card-back"),
     ]
+    meanings = False
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="card-body"):
@@ -84,6 +96,11 @@ class PlanCardScreen(PlanScreen):
 
     def on_mount(self) -> None:
         self.set_focus(self.query_one("#card-body"))
+
+    def action_meanings(self) -> None:
+        """M shows what the code words mean; M again hides it."""
+        self.meanings = not self.meanings
+        self.query_one("#card-text", Static).update(card_text(self.plan, meanings=self.meanings))
 
     def action_print(self) -> None:
         from .plan_print import PlanPrintScreen

@@ -59,9 +59,10 @@ class QuickNoteScreen(ModalScreen[None]):
         yield CairnFooter()
 
     def on_mount(self) -> None:
-        area = self.query_one("#quick-text", TextArea)
+        area = self.query_one("#quick-text", PlainTextArea)
         area.cursor_blink = False
         self.set_focus(area)  # immediate, so a burst of typed keys lands in the field
+        area.cursor_to_end()  # a restored note goes on where it ends
         self.query_one("#quick-message", Static).update(say("quick", "intro"))
 
     @property

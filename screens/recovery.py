@@ -12,7 +12,7 @@ from typing import Literal
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import Vertical
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Input, Static
 
@@ -22,7 +22,7 @@ from tui.vault import VaultError
 
 from ._focus import focus_then_cue
 from ._footer import MODAL_PANIC, CairnFooter
-from ._plain import PlainInput
+from ._plain import FormBody, PlainInput
 from ._text import say
 
 AfterConfirming = Literal["privacy", "home", "back"]
@@ -47,7 +47,7 @@ class RecoveryScreen(Screen[None]):
         self._intro = intro
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(id="recovery-body"):
+        with FormBody(id="recovery-body"):
             yield Static(say("recovery", "title"), classes="title", markup=False)
             yield Static(say("recovery", self._intro), classes="paragraph", markup=False)
             yield Static(self._code, id="code", markup=False)

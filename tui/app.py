@@ -26,6 +26,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from screens._help import HELP
+from screens._text import use_discreet_words
 from screens.blank import BlankScreen
 from styles import stylesheet
 
@@ -65,6 +66,8 @@ class CairnApp(App[int]):
         Binding("ctrl+q", "quit", "Quit", id="quit", priority=True),
         Binding("ctrl+c", "quit", "Quit", id="quit-ctrl-c", priority=True, show=False),
         HELP,
+        # Every key of the screen, for the ones a narrow footer cannot fit; F9 types nothing.
+        Binding("f9", "show_keys", "Keys", id="keys", priority=True),
         Binding("ctrl+n", "quick_note", "Quick note", id="quick-note"),
     ]
 
@@ -88,6 +91,7 @@ class CairnApp(App[int]):
         self.left_by: LeaveHow | None = None
         self.crashed: str | None = None
         self.damaged_content: str | None = None  # one of Cairn's own files, named
+        use_discreet_words(session.settings.discreet)
         self.register_theme(HIGH_CONTRAST)
         self.theme = session.settings.theme
         keymap = {"panic": ",".join(session.settings.panic_keys), **session.settings.keys}
@@ -395,10 +399,13 @@ class CairnApp(App[int]):
         self.leave("exit")
 
     def action_show_keys(self) -> None:
-        if self.screen.query("HelpPanel"):
-            self.action_hide_help_panel()
-        else:
-            self.action_show_help_panel()
+        from screens.keys_list import KeysScreen
+
+        if type(self.screen).__name__ == "KeysScreen":
+            self.screen.dismiss()
+            return
+        if not self._leaving:
+            self.push_screen(KeysScreen(self.screen))
 
 
 def run_app(session: Session, app_type: type[CairnApp] | None = None) -> int:

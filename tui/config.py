@@ -36,6 +36,9 @@ class Settings:
     theme: str = "textual-dark"
     terminal_title: str = "Terminal"
     mouse: bool = False
+    # Neutral words where the most telling ones would be read at a glance (home, the plan's
+    # emergency line, titles). Off by default: the plain words are clearer.
+    discreet: bool = False
     keys: dict[str, str] = field(default_factory=dict)  # binding id -> keys, for the keymap
 
 
@@ -136,6 +139,7 @@ def _validate(document: dict[str, Any], path: Path, text: str) -> Settings:
         "theme",
         "terminal_title",
         "mouse",
+        "discreet",
         "keys",
     }
     for key in document:
@@ -170,6 +174,9 @@ def _validate(document: dict[str, Any], path: Path, text: str) -> Settings:
     mouse = document.get("mouse", defaults.mouse)
     if not isinstance(mouse, bool):
         raise problem("mouse", "must be true or false")
+    discreet = document.get("discreet", defaults.discreet)
+    if not isinstance(discreet, bool):
+        raise problem("discreet", "must be true or false")
     keys = document.get("keys", {})
     if not isinstance(keys, dict) or not all(
         isinstance(v, str) and all(_KEY.match(k.strip()) for k in v.split(","))
@@ -194,6 +201,7 @@ def _validate(document: dict[str, Any], path: Path, text: str) -> Settings:
         theme=str(theme),
         terminal_title=title,
         mouse=mouse,
+        discreet=discreet,
         keys={str(k): str(v) for k, v in keys.items()},
     )
 

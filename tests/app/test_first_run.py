@@ -74,3 +74,19 @@ async def test_the_strength_hint_follows_typing(make_app: MakeApp) -> None:
 
 def _shown(screen: Any) -> str:
     return "\n".join(str(widget.render()) for widget in screen.query(Static))
+
+
+async def test_tab_on_the_first_run_screen_only_lands_on_the_fields(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: screen_name(pilot) == "CreateScreen")
+        await wait_for(pilot, lambda: isinstance(app.focused, Input))
+        visited = []
+        for _ in range(4):
+            await pilot.press("tab")
+            await pilot.pause()
+            visited.append(app.focused.id if app.focused is not None else None)
+        assert visited == ["second", "first", "second", "first"]
+        intro = " ".join(str(w.render()) for w in app.screen.query(Static))
+        assert "each time you open Cairn" in intro and "recovery code" in intro

@@ -237,7 +237,7 @@ async def _open_journal(pilot: Any) -> None:
 async def _edit_found(pilot: Any, words: str) -> None:
     """From home: the journal, search, open the first match, and edit it."""
     await _open_journal(pilot)
-    await pilot.press(*words, "enter", "enter")
+    await pilot.press(*words, "enter")  # one Enter after a search opens what was found
     await wait_for(pilot, lambda: screen_name(pilot) == "EntryViewScreen")
     await pilot.press("e")
     await wait_for(pilot, lambda: screen_name(pilot) == "EntryScreen")
@@ -266,6 +266,47 @@ async def test_the_list_searches_as_you_type_and_filters(
         await wait_for(pilot, lambda: _text(pilot, "#journal-count") == "2 of 4 entries")
         app.screen.query_one("#journal-end", Input).value = "03/11/2026"
         await wait_for(pilot, lambda: "Write days like" in _text(pilot, "#journal-count"))
+
+
+async def test_escape_clears_the_search_and_filters_before_leaving(
+    make_app: MakeApp, existing_vault: Path
+) -> None:
+    _seed(existing_vault, 4)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _open_journal(pilot)
+        assert "all these words" in app.screen.query_one("#journal-words", Input).placeholder
+        await pilot.press(*"KEYS")
+        app.screen.query_one("#journal-tag", Input).value = "marks"
+        await wait_for(pilot, lambda: _text(pilot, "#journal-count") == "0 of 4 entries" or "No entries" in _text(pilot, "#journal-count"))
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: _text(pilot, "#journal-count") == "4 of 4 entries")
+        assert screen_name(pilot) == "JournalScreen"
+        assert app.screen.query_one("#journal-words", Input).value == ""
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: screen_name(pilot) == "HomeScreen")
+
+
+async def test_an_editor_reopens_with_the_cursor_after_the_text(
+    make_app: MakeApp, existing_vault: Path
+) -> None:
+    _seed(existing_vault)
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await _edit_found(pilot, "keys")
+        await pilot.press(*" again")  # typing goes on at the end, not before the first word
+        text = app.screen.query_one("#field-text", TextArea).text
+        assert text == "Keys hidden again"
+
+
+async def test_a_cut_row_ends_with_an_ellipsis(make_app: MakeApp, existing_vault: Path) -> None:
+    with Vault.open(existing_vault, PASSPHRASE) as vault:
+        journal.add_entry(vault, "He said he would take the car and the keys and leave me here " * 3)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _open_journal(pilot)
+        row = app.screen.query_one(EntryList).render_line(0).text
+        assert row.rstrip().endswith("\u2026") and len(row) == app.screen.query_one(EntryList).size.width
 
 
 async def test_user_text_is_shown_literally_in_the_list_and_the_entry(
@@ -477,6 +518,24 @@ async def test_patterns_show_the_month_by_letter_and_the_cycles(
         assert "Fewer than two incidents" in _text(pilot, "#patterns-gaps")
 
 
+async def test_the_month_keys_move_the_calendar_at_80x24(
+    make_app: MakeApp, existing_vault: Path
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await unlock(pilot)
+        await pilot.press("p")
+        await wait_for(pilot, lambda: bool(app.screen.query("#patterns-month")))
+        screen = app.screen
+        start = (screen.year, screen.month)  # type: ignore[attr-defined]
+        await pilot.press("pageup", "pageup")
+        await wait_for(pilot, lambda: (screen.year, screen.month) != start)  # type: ignore[attr-defined]
+        back = (start[0] * 12 + start[1] - 1 - 2)
+        assert (screen.year, screen.month) == (back // 12, back % 12 + 1)  # type: ignore[attr-defined]
+        await pilot.press("pagedown")
+        await wait_for(pilot, lambda: (screen.year * 12 + screen.month) == back + 2)  # type: ignore[attr-defined]
+
+
 async def test_a_second_vault_session_sees_a_new_entry_from_the_command_line(
     tmp_path: Path, make_app: MakeApp
 ) -> None:
@@ -512,11 +571,11 @@ async def test_escape_sequences_are_drawn_as_symbols_and_kept_exactly(
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await _open_journal(pilot)
-        await pilot.press(*"flip", "enter")
-        await wait_for(pilot, lambda: app.screen.query_one(EntryList).has_focus)
+        await pilot.press(*"flip")
+        await wait_for(pilot, lambda: "1 of 1" in _text(pilot, "#journal-count"))
         listed = _drawn_lines(app.screen)
         assert any("\u241b]2;PWNED" in line for line in listed)
-        await pilot.press("enter")
+        await pilot.press("enter")  # one Enter after a search opens the entry
         await wait_for(pilot, lambda: screen_name(pilot) == "EntryViewScreen")
         await pilot.press("e")
         await wait_for(pilot, lambda: screen_name(pilot) == "EntryScreen")
@@ -617,3 +676,27 @@ async def test_the_palette_reaches_every_journal_screen_once_unlocked(
             await pilot.pause()
             app.pop_screen()
             await wait_for(pilot, lambda: screen_name(pilot) == "HomeScreen")
+
+
+async def test_every_key_of_a_screen_is_listed_at_80x24(
+    make_app: MakeApp, existing_vault: Path
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await unlock(pilot)
+        await pilot.press("f9")
+        await wait_for(pilot, lambda: screen_name(pilot) == "KeysScreen")
+        listed = _text(pilot, "#keys-rows")
+        for shown in ("F12, Ctrl+\\", "Hide now", "New entry", "Questionnaire", "Learn", "Quit"):
+            assert shown in listed, shown
+        await pilot.press("f9")
+        await wait_for(pilot, lambda: screen_name(pilot) == "HomeScreen")
+        await pilot.press("n")
+        await wait_for(pilot, lambda: screen_name(pilot) == "EntryScreen")
+        await pilot.press("f9")  # from inside a text field too
+        await wait_for(pilot, lambda: screen_name(pilot) == "KeysScreen")
+        assert "Save" in _text(pilot, "#keys-rows")
+        assert app.screen.query_one("#keys-rows")  # not Textual's generic panel
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: screen_name(pilot) == "EntryScreen")
+        assert app.screen.query_one("#field-text", TextArea).text == ""  # F9 typed nothing

@@ -314,3 +314,89 @@ async def test_the_persons_own_number_and_lines_come_first_outside_the_us(
         shipped = _text(pilot, "#safety-now-numbers")
         assert "911" in shipped and "800-799-7233" in shipped
         assert "unsafe" not in _text(pilot, ".title")  # a quiet title, over a shoulder
+
+
+async def test_escape_on_a_half_filled_form_asks_first(
+    make_app: MakeApp, existing_vault: Path
+) -> None:
+    from screens.plan_section import PlanSectionScreen
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await unlock(pilot)
+        app.push_screen(PlanSectionScreen(app.session, "people", add_row=True))
+        await _form_ready(pilot, "RowScreen")
+        await pilot.press(*"Sam")
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: screen_name(pilot) == "ConfirmScreen")
+        await pilot.press("k")  # keep editing: the words are still there
+        await wait_for(pilot, lambda: screen_name(pilot) == "RowScreen")
+        assert app.screen.query_one("#row-name", Input).value == "Sam"
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: screen_name(pilot) == "ConfirmScreen")
+        await pilot.press("d")
+        await wait_for(pilot, lambda: screen_name(pilot) == "PlanSectionScreen")
+
+
+async def test_home_counts_the_sections_of_the_plan_chosen(
+    make_app: MakeApp, existing_vault: Path
+) -> None:
+    with Vault.open(existing_vault, PASSPHRASE) as vault:
+        sp.set_mode(vault, "leave")
+    leading = len(sp.CONTENT.ordered("leave")[0])
+    assert leading < len(sp.CONTENT.sections)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await unlock(pilot)
+        assert f"0 of the {leading} sections for your plan" in _text(pilot, "#plan-summary")
+
+
+async def test_the_card_hides_what_code_words_mean_until_asked(
+    make_app: MakeApp, existing_vault: Path
+) -> None:
+    from screens.plan_card import PlanCardScreen
+
+    with Vault.open(existing_vault, PASSPHRASE) as vault:
+        words = sp.load(vault).section("code_words")
+        row = {"word": "blue umbrella", "meaning": "CANARY call the police now", "who": ""}
+        sp.save_section(vault, replace(words, rows=(row,)))
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await unlock(pilot)
+        app.push_screen(PlanCardScreen(app.session))
+        await wait_for(pilot, lambda: bool(app.screen.query("#card-text")))
+        card = _text(pilot, "#card-text")
+        assert "blue umbrella" in card and "CANARY" not in card and "M shows it" in card
+        await pilot.press("m")
+        await wait_for(pilot, lambda: "CANARY call the police now" in _text(pilot, "#card-text"))
+        await pilot.press("m")
+        await wait_for(pilot, lambda: "CANARY" not in _text(pilot, "#card-text"))
+
+
+async def test_the_discreet_setting_puts_neutral_words_where_a_glance_would_read(
+    make_app: MakeApp, existing_vault: Path
+) -> None:
+    from tests.app.helpers import screen_text
+    from tui.config import Settings
+
+    with Vault.open(existing_vault, PASSPHRASE) as vault:
+        people = sp.load(vault).section("people")
+        sp.save_section(vault, replace(people, rows=({"name": "Maria", "reach": "555-0100", "knows": "", "check_in": ""},)))
+        sp.set_mode(vault, "stay")
+    app = make_app(settings=Settings(discreet=True))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await unlock(pilot)
+        home = screen_text(app)
+        assert "notes" in home and "Checklist" in home
+        for telling in ("Journal", "journal", "Safety plan", "safety plan", "questionnaire"):
+            assert telling not in home, telling
+        await pilot.press("s")
+        await wait_for(pilot, lambda: bool(app.screen.query("EmergencyBar")))
+        bar = _text(pilot, "EmergencyBar")
+        assert "911" in bar and "800-799-7233" in bar and "Maria" in bar
+        for telling in ("Emergency", "Hotline", "Trusted"):
+            assert telling not in bar, telling
+    app = make_app()  # off again: the plain words
+    async with app.run_test(size=(80, 24)) as pilot:
+        await unlock(pilot)
+        assert "Journal entries" in screen_text(app) or "No journal entries" in screen_text(app)
