@@ -119,6 +119,21 @@ def test_quick_log_records_when_it_happened_and_says_saved(
     assert (moment.date(), moment.hour, moment.minute) == (datetime.now().date(), 8, 15)
 
 
+def test_a_quick_note_from_the_app_says_saved(term: Terminal, app_env: dict[str, str]) -> None:
+    path = _vault(app_env)
+    term.start(CAIRN_CMD, app_env)
+    unlock(term)
+    term.keys("C-n")
+    term.wait_text("Ctrl+S saves")
+    term.type(CANARY)
+    term.keys("C-s")
+    term.wait(lambda s: "Saved." in s and "Quick note" not in s, what="the note saved, said so")
+    term.keys("C-q")
+    assert term.exit_code() == 0
+    with Vault.open(path, PASSPHRASE) as vault:
+        assert [entry.text for entry in journal.entries(vault)] == [CANARY]
+
+
 def test_panic_inside_quick_log_ends_at_the_shell(term: Terminal, app_env: dict[str, str]) -> None:
     path = _vault(app_env)
     term.start([CAIRN, "log"], app_env)
