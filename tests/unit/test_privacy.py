@@ -45,7 +45,9 @@ def test_a_folder_others_can_look_into_is_worth_a_look(tmp_path: Path, mode: int
     finding = _check(_folder(tmp_path, mode))["The vault's folder"]
     assert finding.level == "look"
     assert f"can {how} {tmp_path / 'private'} (its permissions are {mode:o})" in finding.seen
-    assert finding.what_to_do.startswith(f"Run chmod 700 {tmp_path / 'private'}")
+    # One plain sentence first, then the technical detail.
+    assert finding.what_to_do.startswith("Make the folder yours alone. ")
+    assert f"Run chmod 700 {tmp_path / 'private'}" in finding.what_to_do
 
 
 def test_a_folder_of_another_account_is_worth_a_look(
@@ -72,7 +74,8 @@ def test_hidden_processes_are_fine(tmp_path: Path, option: str) -> None:
 def test_visible_process_lines_say_what_others_see_and_never_the_passphrase(tmp_path: Path) -> None:  # fmt: skip
     finding = _check(_folder(tmp_path, 0o700))["Who can see that Cairn is running"]
     assert finding.level == "look"
-    assert "never your passphrase or your words" in finding.seen
+    assert finding.seen.startswith("Other people on this machine can see which programs you run.")
+    assert "never see your passphrase or your words" in finding.seen
     assert "CAIRN_VAULT" in finding.what_to_do and "hidepid=2" in finding.what_to_do
 
 
@@ -80,7 +83,7 @@ def test_a_network_filesystem_is_named(tmp_path: Path) -> None:
     vault = _folder(tmp_path, 0o700)
     mounts = [*LOCAL, Mount(str(tmp_path), "nfs4", ("rw",)), Mount("/elsewhere", "cifs", ())]
     finding = _check(vault, mounts=mounts)["Where the vault is kept"]
-    assert finding.level == "look" and "network filesystem (nfs4)" in finding.seen
+    assert finding.level == "look" and "network drive (nfs4)" in finding.seen
 
 
 def test_a_local_disk_is_fine_and_the_deepest_mount_wins(tmp_path: Path) -> None:
@@ -102,7 +105,7 @@ def test_mount_points_with_spaces_are_read_as_the_kernel_writes_them() -> None:
     [
         ({"TMUX": "/tmp/tmux-0/default,1,0"}, "You are inside tmux", "know"),
         ({"STY": "1234.pts-0.host"}, "You are inside GNU screen", "look"),
-        ({}, "Cairn draws on the terminal's alternate screen", "know"),
+        ({}, "Cairn clears what it showed when it closes or hides", "know"),
     ],
 )
 def test_the_terminal_finding_follows_the_multiplexer(
@@ -114,7 +117,7 @@ def test_the_terminal_finding_follows_the_multiplexer(
 
 def test_history_and_deleting_it_are_always_said(tmp_path: Path) -> None:
     found = _check(_folder(tmp_path, 0o700))
-    assert "space in front" in found["Your shell's history"].what_to_do
+    assert found["Your shell's history"].what_to_do.startswith("Type a space before a command")
     assert "can itself be noticed" in found["Deleting history"].seen
 
 
@@ -146,7 +149,7 @@ def test_cairn_doctor_needs_no_passphrase_and_names_the_vault(tmp_path: Path) ->
     done = run_cairn("doctor", "--vault", str(vault))
     assert done.code == 0, done.err
     assert done.out.startswith(f"Privacy check: {vault}\n")
-    assert "Worth a look: The vault's folder\n  Other accounts on this machine can see" in done.out
+    assert "Worth a look: The vault's folder\n  Other people on this machine can look" in done.out
     assert "Good to know: Deleting history" in done.out
 
 

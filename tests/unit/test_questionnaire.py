@@ -23,6 +23,7 @@ short = "Small"
 about = "Two statements."
 person = "They means the other person."
 is_not = "Not a test."
+frame = "These days:"
 sources = ["A source"]
 
 [[area]]
@@ -55,6 +56,11 @@ key = "unsafe"
 area = "safety"
 text = "I feel unsafe."
 safety = true
+
+[partial]
+rarely = "P-R {answered} of {asked}, {skipped} skipped."
+sometimes = "P-S {answered} of {asked}, {skipped} skipped."
+often = "P-O {answered} of {asked}, {skipped} skipped."
 """
 
 
@@ -77,9 +83,32 @@ def test_the_shipped_questionnaire_covers_every_area_the_issue_names() -> None:
         assert all(area.text(band) for band in ("rarely", "sometimes", "often"))
     money = " ".join(i.text for i in shipped.items_in("power"))
     assert "money" in money
-    assert {i.key for i in shipped.items if i.safety} == {"safety-home", "safety-afraid"}
-    assert len(shipped.items) <= 40  # five to ten minutes, as its introduction says
-    assert shipped.sources
+    # Feeling unsafe, feeling scared, and intimidation by breaking things are routed.
+    assert {i.key for i in shipped.items if i.safety} == {
+        "safety-home", "safety-scared", "safety-things"
+    }
+    assert len(shipped.items) <= 45  # about ten minutes, as its introduction says
+    assert shipped.sources and shipped.frame == "These days:"
+
+
+def test_at_least_a_third_of_the_statements_describe_healthy_conflict() -> None:
+    [shipped] = q.questionnaires()
+    healthy = [item for item in shipped.items if item.noticed_when == "seldom"]
+    assert len(healthy) * 3 >= len(shipped.items), (len(healthy), len(shipped.items))
+    themes = " ".join(item.text.casefold() for item in healthy)
+    for theme in ("sorry", "disagree", "friends", "work", "talk it through"):
+        assert theme in themes, theme  # apologies that change, freedom to disagree, ...
+
+
+def test_each_statement_asks_one_thing() -> None:
+    [shipped] = q.questionnaires()
+    for item in shipped.items:
+        text = item.text.casefold()
+        # A list of things joined by "or"/"and" asks several questions at once; the few
+        # that remain name one thing in two words ("my work, my studies or my plans" is one
+        # idea: what the person does with their life).
+        assert text.count(",") <= 2 and text.count(" or ") <= 1, item.text
+        assert ":" not in text, item.text
 
 
 def test_the_shipped_words_follow_the_rules_of_tone() -> None:
@@ -93,9 +122,21 @@ def test_the_shipped_words_follow_the_rules_of_tone() -> None:
 # Distinctive wording of published screening items (HITS, WAST and similar). Cairn writes its
 # own items; this guards against any of these phrases creeping in.
 BORROWED = [
+    # HITS, WAST
     "physically hurt you", "insult you or talk down", "threaten you with harm",
     "scream or curse", "a lot of tension", "some tension", "work out arguments",
     "great difficulty", "feel frightened by what your partner", "abused you emotionally",
+    # phrases close to published quizzes that the content review flagged
+    "mock me, call me names", "call me names or put me down", "thrown, broken or hit",
+    "afraid of what they might do",
+    # Women's Experience with Battering scale (WEB): its themes in its own phrasing
+    "feel owned and controlled", "safest thing for me to do", "hide the truth from others",
+    "feel like i am programmed", "can't tell when", "he can scare me without",
+    "feel like a prisoner", "keep him from getting mad",
+    # Composite Abuse Scale (CAS)
+    "told me i was crazy", "tried to keep me from seeing", "tried to convince my family",
+    "blamed me for causing their violent", "followed me", "harassed me over the telephone",
+    "used a knife or gun", "refused to let me work outside",
 ]  # fmt: skip
 
 
@@ -180,12 +221,12 @@ def test_an_area_is_described_by_its_furthest_answer_and_never_averages_it_away(
     chosen = small()
     respect = chosen.area("respect")
     quiet = q.reflect_area(chosen, respect, {"heard": 4, "put-down": 1})  # always heard
-    assert (quiet.band, quiet.level, quiet.noticed) == ("rarely", 0.5, ())
+    assert (quiet.band, quiet.count, quiet.noticed) == ("rarely", 0, ())
     assert quiet.text == "R."
     some = q.reflect_area(chosen, respect, {"heard": 2, "put-down": 0})
     assert some.band == "sometimes"
     one_always = q.reflect_area(chosen, respect, {"heard": 4, "put-down": 4})
-    assert one_always.band == "often" and one_always.level == 2.0
+    assert one_always.band == "often" and one_always.count == 1
     assert [i.key for i in one_always.noticed] == ["put-down"]
     seldom_heard = q.reflect_area(chosen, respect, {"heard": 1, "put-down": 0})
     assert seldom_heard.band == "often" and [i.key for i in seldom_heard.noticed] == ["heard"]
@@ -195,22 +236,42 @@ def test_skipped_answers_are_left_out_and_an_all_skipped_area_says_nothing() -> 
     chosen = small()
     respect = chosen.area("respect")
     half = q.reflect_area(chosen, respect, {"heard": None, "put-down": 3})
-    assert (half.asked, half.answered, half.level, half.band) == (2, 1, 3.0, "often")
+    assert (half.asked, half.answered, half.count, half.band) == (2, 1, 1, "often")
+    # The area's own words are not used when a statement was skipped: only the answered one
+    # is spoken of.
+    assert half.text == "P-O 1 of 2, 1 skipped."
+    calm_but_partial = q.reflect_area(chosen, respect, {"heard": None, "put-down": 0})
+    assert calm_but_partial.text == "P-R 1 of 2, 1 skipped." and calm_but_partial.text != "R."
     none = q.reflect_area(chosen, respect, {"heard": None, "put-down": None})
-    assert (none.answered, none.level, none.band, none.text) == (0, None, None, None)
+    assert (none.answered, none.count, none.band, none.text) == (0, None, None, None)
     assert [r.area.key for r in q.reflect(chosen, {})] == ["respect", "safety"]
 
 
-def test_change_over_time_reads_more_less_or_the_same() -> None:
-    assert q.change(1.0, 2.0) == "more"
-    assert q.change(2.0, 1.0) == "less"
-    assert q.change(2.0, 2.4) == "same" and q.change(2.4, 2.0) == "same"
-    assert q.change(None, 2.0) is None and q.change(2.0, None) is None
+def test_a_skipped_feeling_statement_never_reads_as_feeling_safe() -> None:
+    [shipped] = q.questionnaires()
+    safety = shipped.area("safety")
+    answers = {"safety-home": None, "safety-scared": None, "safety-things": 0, "safety-speak": 4}
+    shown = q.reflect_area(shipped, safety, answers)
+    assert shown.text is not None and "safe at home" not in shown.text
+    assert "skipped 2" in shown.text
+
+
+def test_the_safety_area_comes_first_when_it_came_up() -> None:
     chosen = small()
-    runs = [{"heard": 4, "put-down": 0}, {"heard": None, "put-down": None}, {"put-down": 4}]
-    levels = q.levels_over_time(chosen, runs)
-    assert levels["respect"] == (0.0, None, 4.0)
-    assert levels["safety"] == (None, None, None)
+    assert [r.area.key for r in q.reflect(chosen, {"unsafe": 0})] == ["respect", "safety"]
+    assert [r.area.key for r in q.reflect(chosen, {"unsafe": 2})] == ["safety", "respect"]
+
+
+def test_change_over_time_counts_the_answers_often_or_always() -> None:
+    assert q.change(1, 2) == "more"
+    assert q.change(2, 1) == "less"
+    assert q.change(2, 2) == "same"
+    assert q.change(None, 2) is None and q.change(2, None) is None
+    chosen = small()
+    sets = [{"heard": 4, "put-down": 0}, {"heard": None, "put-down": None}, {"heard": 0, "put-down": 4}]
+    counts = q.counts_over_time(chosen, sets)
+    assert counts["respect"] == (0, None, 2)  # a count, not an average that reads as a score
+    assert counts["safety"] == (None, None, None)
 
 
 @pytest.mark.parametrize(("answer", "routed"), [(0, False), (1, False), (2, False), (3, True), (4, True)])  # fmt: skip
@@ -225,6 +286,10 @@ def test_every_shipped_safety_statement_routes_when_often_or_always() -> None:
     for item in shipped.items:
         if item.safety:
             assert [item.asks_for_help(a) for a in range(5)] == [False] * 3 + [True] * 2
+            # "sometimes": the lighter line, without stopping
+            assert [item.offers_help(a) for a in range(5)] == [False, False, True, False, False]
+        else:
+            assert not any(item.offers_help(a) for a in range(5))
 
 
 # -- runs kept in the vault -------------------------------------------------------------

@@ -108,8 +108,36 @@ def test_a_new_plan_has_default_checklists_and_document_rows() -> None:
     assert [i.text for i in bag.checklist][:2] == ["Copies of important documents", "Keys"]
     assert not any(i.done for i in bag.checklist)
     documents = plan.section("documents").rows
-    assert documents[0] == {"which": "Birth certificate", "where": "", "ready": False}
+    assert documents[0] == {"which": "Passport or other photo ID", "where": "", "ready": False}
     assert plan.first_trusted() is None
+
+
+def test_the_defaults_cannot_tip_anyone_off_and_are_not_us_only() -> None:
+    plan = sp.SafetyPlan()
+
+    def items(key: str) -> str:
+        return " ".join(i.text for i in plan.section(key).checklist).casefold()
+
+    bag = items("go_bag") + " " + sp.CONTENT.section("go_bag").about.casefold()
+    assert "someone i trust" in bag and "look ordinary" in bag
+    devices = items("devices") + " " + sp.CONTENT.section("devices").about.casefold()
+    for topic in ("timing", "location sharing", "trackers", "recovery emails"):
+        assert topic in devices, topic
+    incident = items("incident")
+    assert "no way out" in incident and "a way out of the home" in incident
+    documents = " ".join(str(row["which"]) for row in plan.section("documents").rows).casefold()
+    for paper in ("immigration", "driving license", "court papers", "insurance", "pay records", "children's records"):
+        assert paper in documents, paper
+    assert "what i want instead" in items("people")  # police is never the only response
+    assert "repeat plans" in sp.CONTENT.section("children").about.casefold()
+
+
+def test_the_defaults_print_in_both_formats() -> None:
+    plan = sp.SafetyPlan()
+    made = "2026-12-01T10:00:00+00:00"
+    text, page = sp.FORMATS["plan-text"](plan, made), sp.FORMATS["plan-html"](plan, made)
+    for printed in (text, page):
+        assert "made to look ordinary" in printed and "Immigration papers" in printed
 
 
 def test_completeness_says_what_is_filled_and_what_is_open() -> None:
@@ -133,7 +161,7 @@ def test_documents_are_done_only_when_every_one_is_ready() -> None:
     kept = sp.SectionPlan.default(documents)
     kept = replace(kept, checklist=tuple(replace(i, done=True) for i in kept.checklist))
     assert sp.progress(documents, kept).status == sp.STARTED
-    assert "0 of 6 documents ready" in sp.describe(documents, sp.progress(documents, kept))
+    assert "0 of 12 documents ready" in sp.describe(documents, sp.progress(documents, kept))
     ready = replace(kept, rows=tuple({**row, "ready": True} for row in kept.rows))
     assert sp.progress(documents, ready).status == sp.DONE
 
@@ -296,6 +324,21 @@ def test_the_html_plan_round_trips_every_value(vault: Vault) -> None:
 def test_the_card_keeps_the_essentials(vault: Vault) -> None:
     facts = sp.essentials(_filled(vault))
     assert facts.people[0] == (ODD, "555-0100", "21:00, call 911")
-    assert facts.go_bag == (1, 9)
+    assert facts.go_bag == (1, 10)
     assert facts.documents_ready == () and "Birth certificate" in facts.documents_missing
     assert facts.review_by == "2026-12-24"
+
+
+def test_a_card_for_a_trusted_person_prints_the_code_words_and_what_not_to_do() -> None:
+    from dataclasses import replace
+
+    plan = sp.SafetyPlan(emergency="112")
+    words = plan.section("code_words")
+    plan = plan.with_section(replace(words, rows=({"word": "Blue \x1b[31mumbrella", "meaning": "Call 112", "who": ""},)))
+    made = "2026-12-01T10:00:00+00:00"
+    text = sp.FORMATS["trusted-card-text"](plan, made)
+    page = sp.FORMATS["trusted-card-html"](plan, made)
+    for printed in (text, page):
+        assert "umbrella" in printed and "\x1b" not in printed
+        assert "call 112" in printed and "confront" in printed and "post about" in printed
+    assert "<script" not in page

@@ -14,7 +14,7 @@ from .definition import (
     parse_questionnaire,
     parse_questionnaire_text,
 )
-from .reflection import AreaReflection, change, levels_over_time, reflect, reflect_area
+from .reflection import AreaReflection, change, counts_over_time, reflect, reflect_area
 from .runs import (
     SAVED,
     UNFINISHED,
@@ -46,7 +46,7 @@ __all__ = [
     "change",
     "discard_unfinished",
     "keep_unfinished",
-    "levels_over_time",
+    "counts_over_time",
     "load_questionnaires",
     "parse_questionnaire",
     "parse_questionnaire_text",

@@ -44,7 +44,12 @@ class Item:
         return answer if self.noticed_when == "often" else len(ANSWERS) - 1 - answer
 
     def asks_for_help(self, answer: int) -> bool:
+        """Answered often or always: the emergency numbers, at once, before going on."""
         return self.safety and self.weight(answer) >= ANSWERS.index("Often")
+
+    def offers_help(self, answer: int) -> bool:
+        """Answered sometimes: a lighter line saying where help is, without stopping."""
+        return self.safety and self.weight(answer) == ANSWERS.index("Sometimes")
 
 
 @dataclass(frozen=True)
@@ -55,9 +60,13 @@ class Questionnaire:
     about: str
     person: str
     is_not: str
+    frame: str  # the time frame shown above every statement ("These days:")
     sources: tuple[str, ...]
     areas: tuple[Area, ...]
     items: tuple[Item, ...]
+    # band -> the text for an area where some statements were skipped ({answered},
+    # {asked}, {skipped}): nothing is said about what was not answered
+    partial: dict[str, str]
 
     def area(self, key: str) -> Area:
         for area in self.areas:
@@ -94,7 +103,19 @@ def _item(number: int, raw: Any, top: TableReader, areas: set[str]) -> Item:
 def parse_questionnaire(data: dict[str, Any], name: str) -> Questionnaire:
     """Check the file's data and build the questionnaire; raises QuestionnaireProblem."""
     top = TableReader(data, "the top level", name, QuestionnaireProblem)
-    top.only("key", "title", "short", "about", "person", "is_not", "sources", "area", "item")
+    top.only(
+        "key",
+        "title",
+        "short",
+        "about",
+        "person",
+        "is_not",
+        "frame",
+        "sources",
+        "partial",
+        "area",
+        "item",
+    )
     areas = [_area(n, raw, top) for n, raw in enumerate(top.tables("area"), start=1)]
     if not areas:
         raise top.problem("there should be at least one area ([[area]]).")
@@ -111,16 +132,23 @@ def parse_questionnaire(data: dict[str, Any], name: str) -> Questionnaire:
     sources = top.texts("sources")
     if not sources:
         raise top.problem("'sources' should list where the content comes from.")
+    key, title, short = top.text("key"), top.text("title"), top.text("short")
+    about, person, is_not = top.text("about"), top.text("person"), top.text("is_not")
+    frame = top.text("frame")
+    partial = top.within(top.table.get("partial"), "[partial]")
+    partial.only(*BANDS)
     return Questionnaire(
-        key=top.text("key"),
-        title=top.text("title"),
-        short=top.text("short"),
-        about=top.text("about"),
-        person=top.text("person"),
-        is_not=top.text("is_not"),
+        key=key,
+        title=title,
+        short=short,
+        about=about,
+        person=person,
+        is_not=is_not,
+        frame=frame,
         sources=sources,
         areas=tuple(areas),
         items=tuple(items),
+        partial={band: partial.text(band) for band in BANDS},
     )
 
 

@@ -170,4 +170,67 @@ def to_html(plan: SafetyPlan, made: str) -> str:
     return "\n".join(parts) + "\n"
 
 
-FORMATS = {"plan-text": to_text, "plan-html": to_html}
+# -- the card for a trusted person ------------------------------------------------------
+
+
+def _card_parts(plan: SafetyPlan) -> tuple[list[tuple[str, str]], str]:
+    words = [
+        (str(row.get("word", "")), str(row.get("meaning", "")))
+        for row in plan.section("code_words").rows
+        if str(row.get("word", "")).strip()
+    ]
+    number = plan.emergency or CONTENT.numbers[0].number
+    return words, CONTENT.trusted_card["emergency"].format(number=number)
+
+
+def trusted_text(plan: SafetyPlan, made: str) -> str:
+    """A card for a trusted person, as plain text: the code words and what to do."""
+    card, lists = CONTENT.trusted_card, CONTENT.trusted_lists
+    words, emergency = _card_parts(plan)
+    out = [card["title"].upper(), "", card["intro"], ""]
+    if words:
+        out.append(card["code_words"])
+        out += [f"  {visible(word)}: {visible(meaning)}".rstrip(": ") for word, meaning in words]
+    else:
+        out.append(card["no_code_words"])
+    out += ["", emergency, "", card["do_heading"]]
+    out += [f"  - {line}" for line in lists["do"]]
+    out += ["", card["dont_heading"]]
+    out += [f"  - {line}" for line in lists["dont"]]
+    out += ["", card["thanks"], ""]
+    return "\n".join(out)
+
+
+def trusted_html(plan: SafetyPlan, made: str) -> str:
+    card, lists = CONTENT.trusted_card, CONTENT.trusted_lists
+    words, emergency = _card_parts(plan)
+    parts = [
+        "<!DOCTYPE html>",
+        '<html lang="en"><head><meta charset="utf-8">',
+        '<meta name="referrer" content="no-referrer">',
+        f"<title>{_h(card['title'])}</title>",
+        f"<style>{_STYLE}</style></head><body>",
+        f"<h1>{_h(card['title'])}</h1>",
+        f"<p>{_h(card['intro'])}</p>",
+    ]
+    if words:
+        parts += [f"<p>{_h(card['code_words'])}</p>", "<dl>"]
+        parts += [f"<dt>{_h(word)}</dt><dd>{_h(meaning)}</dd>" for word, meaning in words]
+        parts.append("</dl>")
+    else:
+        parts.append(f"<p>{_h(card['no_code_words'])}</p>")
+    parts.append(f"<p><strong>{_h(emergency)}</strong></p>")
+    for heading, key in (("do_heading", "do"), ("dont_heading", "dont")):
+        parts += [f"<h2>{_h(card[heading])}</h2>", "<ul>"]
+        parts += [f"<li>{_h(line)}</li>" for line in lists[key]]
+        parts.append("</ul>")
+    parts += [f"<p>{_h(card['thanks'])}</p>", "</body></html>"]
+    return "\n".join(parts) + "\n"
+
+
+FORMATS = {
+    "plan-text": to_text,
+    "plan-html": to_html,
+    "trusted-card-text": trusted_text,
+    "trusted-card-html": trusted_html,
+}

@@ -6,7 +6,7 @@ mistake in the content is found at once and never shows up as a half-drawn scree
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from ..content import load_toml
@@ -75,6 +75,9 @@ class PlanContent:
     numbers: tuple[Number, ...]
     source: str
     source_short: str
+    # the card for a trusted person: its sentences by key, and its two lists (do, dont)
+    trusted_card: dict[str, str] = field(default_factory=dict)
+    trusted_lists: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def section(self, key: str) -> Section:
         for section in self.sections:
@@ -165,9 +168,15 @@ def _section(
 def parse_content(data: dict[str, Any], name: str = CONTENT_FILE) -> PlanContent:
     """Check the file's data and build the content; raises PlanContentProblem."""
     top = TableReader(data, "the top level", name, PlanContentProblem)
-    top.only("source", "number", "mode", "rows", "section")
+    top.only("source", "number", "mode", "rows", "section", "trusted_card")
     source = TableReader(data.get("source"), "[source]", name, PlanContentProblem)
     source.only("title", "short")
+    card = TableReader(data.get("trusted_card"), "[trusted_card]", name, PlanContentProblem)
+    card_keys = ("title", "intro", "code_words", "no_code_words", "emergency", "do_heading",
+                 "dont_heading", "thanks")  # fmt: skip
+    card.only(*card_keys, "do", "dont")
+    trusted_card = {key: card.text(key) for key in card_keys}
+    trusted_lists = {key: card.texts(key) for key in ("do", "dont")}
     modes = []
     for number, raw in enumerate(top.tables("mode"), start=1):
         read = TableReader(raw, f"plan {number}", name, PlanContentProblem)
@@ -201,6 +210,8 @@ def parse_content(data: dict[str, Any], name: str = CONTENT_FILE) -> PlanContent
         numbers=tuple(numbers),
         source=source.text("title"),
         source_short=source.text("short"),
+        trusted_card=trusted_card,
+        trusted_lists=trusted_lists,
     )
 
 
