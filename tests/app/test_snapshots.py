@@ -183,7 +183,7 @@ def _summary(session: Session) -> Screen[Any]:
     chosen, vault = _questionnaire(), session.unlocked
     for day, pattern in (("2026-09-01", [1, 0, 2]), ("2026-10-15", [2, 1, 3, None])):
         run = questionnaire.Run(chosen.key, f"{day}T09:00:00+00:00", _answers(pattern))
-        vault.table(questionnaire.SAVED).insert({**run.as_record(), "finished": run.started})
+        vault.collection(questionnaire.SAVED).add({**run.as_record(), "finished": run.started})
     now = questionnaire.Run(chosen.key, "2026-11-24T09:00:00+00:00", _answers([3, 1, 4, 2]))
     return SummaryScreen(session, chosen, now)
 

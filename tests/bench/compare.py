@@ -144,10 +144,10 @@ def saves(folder: Path, size: int, runs: int) -> tuple[Sample, Sample]:
     vault = filled_vault(folder / f"save-{size}" / "vault.cairn", size, PASSPHRASE)
     stock_path = folder / f"stock-{size}.json"
     stock = TinyDB(stock_path)
-    records = vault.table(journal.TABLE).all()
-    stock.table(journal.TABLE).insert_multiple(dict(r) for r in records)
-    stock.table(journal.CHAIN_TABLE).insert_multiple(
-        dict(r) for r in vault.table(journal.CHAIN_TABLE).all()
+    records = vault.collection(journal.TABLE).all()
+    stock.collection(journal.TABLE).add_all(dict(r) for r in records)
+    stock.collection(journal.CHAIN_TABLE).add_all(
+        dict(r) for r in vault.collection(journal.CHAIN_TABLE).all()
     )
     record = entries(1, seed=99)[0].as_record() | {"text": ENTRY}
     ours, theirs = [], []
@@ -157,7 +157,7 @@ def saves(folder: Path, size: int, runs: int) -> tuple[Sample, Sample]:
             journal.add_entry(vault, ENTRY)
             ours.append(time.perf_counter() - start)
             start = time.perf_counter()
-            stock.table(journal.TABLE).insert(dict(record))
+            stock.collection(journal.TABLE).add(dict(record))
             theirs.append(time.perf_counter() - start)
     finally:
         vault.lock()

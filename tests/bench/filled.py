@@ -93,6 +93,6 @@ def filled_vault(
                 content=journal.entry_hash(entry),
             )
             links.append(previous.as_record())
-        vault.table(journal.TABLE).insert_multiple(records)
-        vault.table(journal.CHAIN_TABLE).insert_multiple(links)
+        vault.collection(journal.TABLE).add_all(records)
+        vault.collection(journal.CHAIN_TABLE).add_all(links)
     return vault

@@ -36,7 +36,7 @@ def main() -> None:
     with vault:
         if action == "unlock":
             found = vault.take_failed_attempts()
-            rows = vault.table("failed_attempts").all()
+            rows = vault.collection("failed_attempts").all()
             print(
                 json.dumps(
                     {

@@ -124,9 +124,9 @@ def test_check_verifies_the_chain_and_a_report_head(filled: Path) -> None:
 
 def test_check_exits_7_when_an_entry_was_altered_outside_cairn(filled: Path) -> None:
     with Vault.open(filled, PASSPHRASE) as vault:
-        table = vault.table(journal.TABLE)
-        doc = table.all()[0]
-        table.update({"text": "rewritten"}, doc_ids=[doc.doc_id])
+        entries = vault.collection(journal.TABLE)
+        key, doc = entries.items()[0]
+        entries.put(key, {**doc, "text": "rewritten"})
     code, said = _check(filled)
     assert code == 7 and "does not check out" in said and "differs from what was recorded" in said
 

@@ -37,7 +37,7 @@ def test_failed_attempts_are_recorded_sealed_and_shown_once(vault: Vault, vault_
         assert all(re.match(r"\d{4}-\d\d-\d\dT", t) for t in found.times)
         assert not record.exists()
         assert not opened.take_failed_attempts()
-        assert len(opened.table("failed_attempts").all()) == 3  # folded into the vault
+        assert len(opened.collection("failed_attempts").all()) == 3  # folded into the vault
 
 
 def test_a_forged_record_is_reported_once_as_damaged(vault: Vault, vault_path: Path) -> None:
@@ -46,7 +46,7 @@ def test_a_forged_record_is_reported_once_as_damaged(vault: Vault, vault_path: P
     with Vault.open(vault_path, PASSPHRASE) as opened:
         found = opened.take_failed_attempts()
         assert found.damaged and found.times == []
-        assert opened.table("failed_attempts").all() == [{"at": None, "damaged": True}]
+        assert opened.collection("failed_attempts").all() == [{"at": None, "damaged": True}]
 
 
 def test_the_record_cannot_grow_without_bound(vault: Vault, vault_path: Path) -> None:
@@ -71,7 +71,7 @@ def test_an_older_vault_gets_a_record_key_on_first_unlock(tmp_path: Path) -> Non
     _fail(copy, 2)
     with Vault.open(copy, passphrase) as opened:
         assert len(opened.take_failed_attempts().times) == 2
-        assert len(opened.table("journal").all()) == 2
+        assert len(opened.collection("journal").all()) == 2
 
 
 def test_a_new_vault_records_from_the_start(tmp_path: Path) -> None:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import ast
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -53,3 +55,68 @@ def test_the_app_starts_without_the_journal_or_the_exports() -> None:
     (tui.app), so the prompt is not kept waiting for it."""
     loaded = _loaded_after("import tui.launch, tui.cli, tui.app")
     assert not {"tui.export", "tui.journal", "tui.safety_plan", "tui.questionnaire"} & loaded
+
+
+# -- import contracts: which package may import what (read from the source, not run) -------
+
+ROOT = Path(__file__).resolve().parents[2]
+STORAGE_AND_CRYPTO = {"tinydb", "nacl", "argon2"}
+
+
+def _imports(path: Path) -> set[str]:
+    """Top-level names of every module ``path`` imports (relative imports resolved)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    package = path.relative_to(ROOT).with_suffix("").parts[:-1]
+    found: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            if node.level:
+                base = package[: len(package) - node.level + 1]
+                found.add(".".join((*base, *(node.module.split(".") if node.module else ()))))
+            elif node.module:
+                found.add(node.module)
+    return found
+
+
+def _sources(*folders: str) -> list[Path]:
+    return sorted(p for folder in folders for p in (ROOT / folder).rglob("*.py"))
+
+
+def test_only_the_vault_imports_storage_or_crypto_libraries() -> None:
+    """Screens and the domain go through the vault's collections; TinyDB, PyNaCl and
+    argon2 stay behind tui/vault/ (the attachment and bundle code included)."""
+    offenders = {
+        f"{path.relative_to(ROOT)}: {name}"
+        for path in _sources("tui", "screens")
+        if path.relative_to(ROOT).parts[:2] != ("tui", "vault")
+        for name in _imports(path)
+        if name.split(".")[0] in STORAGE_AND_CRYPTO
+    }
+    assert offenders == set()
+
+
+def test_the_vault_imports_nothing_of_cairn_outside_itself() -> None:
+    """Only the one pure helper that shows odd characters as symbols (for paths in its
+    error sentences)."""
+    offenders = {
+        f"{path.relative_to(ROOT)}: {name}"
+        for path in _sources("tui/vault")
+        for name in _imports(path)
+        if name.split(".")[0] in {"tui", "screens", "textual", "rich"}
+        and not name.startswith("tui.vault")
+        and name != "tui.visible"
+    }
+    assert offenders == set()
+
+
+def test_the_domain_never_imports_screens() -> None:
+    domain = ("tui/journal", "tui/questionnaire", "tui/safety_plan", "tui/vault")
+    offenders = {
+        f"{path.relative_to(ROOT)}: {name}"
+        for path in _sources(*domain)
+        for name in _imports(path)
+        if name.split(".")[0] in {"screens", "textual", "rich"}
+    }
+    assert offenders == set()

@@ -78,13 +78,19 @@ def test_the_chain_survives_reopening_and_names_a_stable_head(
 
 
 def _table_records(vault: Vault, table: str) -> list[tuple[int, dict[str, Any]]]:
-    return [(doc.doc_id, dict(doc)) for doc in vault.table(table).all()]
+    return vault.collection(table).items()
+
+
+def _change(vault: Vault, name: str, key: int, **changes: Any) -> None:
+    """What someone editing the vault's contents by hand could do."""
+    documents = vault.collection(name)
+    documents.put(key, {**(documents.get(key) or {}), **changes})
 
 
 def test_a_changed_entry_breaks_the_chain(vault: Vault) -> None:
     entry = journal.add_entry(vault, "what was written")
     (doc_id, _), *_ = _table_records(vault, journal.TABLE)
-    vault.table(journal.TABLE).update({"text": "what someone wished"}, doc_ids=[doc_id])
+    _change(vault, journal.TABLE, doc_id, text="what someone wished")
     report = journal.verify(vault)
     assert not report.intact
     assert entry.id[:8] in report.problems[0]
@@ -94,7 +100,7 @@ def test_a_removed_entry_breaks_the_chain(vault: Vault) -> None:
     journal.add_entry(vault, "one")
     two = journal.add_entry(vault, "two")
     doc_id = next(d for d, r in _table_records(vault, journal.TABLE) if r["id"] == two.id)
-    vault.table(journal.TABLE).remove(doc_ids=[doc_id])
+    vault.collection(journal.TABLE).delete(doc_id)
     assert any("removed without a record" in p for p in journal.verify(vault).problems)
 
 
@@ -102,7 +108,7 @@ def test_a_dropped_earlier_version_breaks_the_chain(vault: Vault) -> None:
     entry = journal.add_entry(vault, "first words")
     journal.save(vault, entry.edited(text="second words"))
     (doc_id, _), *_ = _table_records(vault, journal.TABLE)
-    vault.table(journal.TABLE).update({"history": []}, doc_ids=[doc_id])
+    _change(vault, journal.TABLE, doc_id, history=[])
     assert any("missing its version 1" in p for p in journal.verify(vault).problems)
 
 
@@ -113,7 +119,7 @@ def test_a_changed_link_breaks_the_chain(vault: Vault, field: str) -> None:
     doc_id, _ = _table_records(vault, journal.CHAIN_TABLE)[0]
     changed = {"at": "2001-01-01T00:00:00+00:00", "content": "0" * 64, "prev": "1" * 64}
     value = changed.get(field, 7)
-    vault.table(journal.CHAIN_TABLE).update({field: value}, doc_ids=[doc_id])
+    _change(vault, journal.CHAIN_TABLE, doc_id, **{field: value})
     assert not journal.verify(vault).intact
 
 
@@ -126,7 +132,7 @@ def test_entries_from_before_the_chain_are_linked_at_the_next_save(vault: Vault)
         "phase": "calm",
         "tags": [],
     }
-    vault.table(journal.TABLE).insert(older)
+    vault.collection(journal.TABLE).add(older)
     before = journal.verify(vault)
     assert before.intact and before.unlinked == 1 and before.links == 0
     journal.add_entry(vault, "newer")

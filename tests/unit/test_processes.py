@@ -63,7 +63,7 @@ def test_kill_9_never_loses_an_acknowledged_save(vault_path: Path) -> None:
         assert writer.stderr is not None
         writer.stderr.close()
         with Vault.open(vault_path, PASSPHRASE) as reopened:
-            saved = {doc["n"] for doc in reopened.table("journal").all()}
+            saved = {doc["n"] for doc in reopened.collection("journal").all()}
         missing = acknowledged - saved
         assert not missing, f"acknowledged but lost: {sorted(missing)}"
         start = max(saved | acknowledged) + 1

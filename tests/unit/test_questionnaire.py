@@ -306,7 +306,7 @@ def test_an_unfinished_run_is_kept_replaced_and_thrown_away(tmp_path: Path) -> N
     assert kept is not None and kept.answers == {"heard": 1, "put-down": None}
     assert kept.position == 2 and kept.answered_count(chosen) == 2
     assert not kept.is_complete(chosen)
-    assert len(vault.table(q.UNFINISHED)) == 1
+    assert len(vault.collection(q.UNFINISHED)) == 1
     q.discard_unfinished(vault, chosen)
     assert q.unfinished(vault, chosen) is None
     vault.lock()
@@ -342,8 +342,8 @@ def test_saved_runs_come_oldest_first_and_only_for_their_questionnaire(tmp_path:
     vault, _ = new_vault(tmp_path / "v" / "vault.cairn")
     for finished in ("2026-11-20T09:00:00+00:00", "2026-09-01T09:00:00+00:00"):
         run = q.Run(chosen.key, finished, {"heard": 2}, finished=finished)
-        vault.table(q.SAVED).insert(run.as_record())
-    vault.table(q.SAVED).insert(q.Run("other", "2026-10-01T09:00:00+00:00").as_record())
+        vault.collection(q.SAVED).add(run.as_record())
+    vault.collection(q.SAVED).add(q.Run("other", "2026-10-01T09:00:00+00:00").as_record())
     days = [run.finished for run in q.saved_runs(vault, chosen)]
     assert days == ["2026-09-01T09:00:00+00:00", "2026-11-20T09:00:00+00:00"]
     vault.lock()

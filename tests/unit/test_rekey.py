@@ -48,10 +48,10 @@ def test_an_old_copy_and_the_old_passphrase_open_nothing_written_after_a_change(
     vault_path: Path,
 ) -> None:
     vault, code = new_vault(vault_path)
-    vault.table("journal").insert({"text": "before the change"})
+    vault.collection("journal").add({"text": "before the change"})
     copy = _keep_copy(vault_path, "attacker")
     assert vault.change_passphrase(PASSPHRASE, NEW) is None  # the recovery code follows
-    vault.table("journal").insert({"text": "written after the change"})
+    vault.collection("journal").add({"text": "written after the change"})
     vault.lock()
 
     old_key = _old_key(copy, PASSPHRASE)
@@ -61,7 +61,7 @@ def test_an_old_copy_and_the_old_passphrase_open_nothing_written_after_a_change(
         Vault.open(vault_path, PASSPHRASE)
     for secret in (NEW, code):
         with Vault.open(vault_path, secret) as reopened:
-            texts = [d["text"] for d in reopened.table("journal").all()]
+            texts = [d["text"] for d in reopened.collection("journal").all()]
             assert texts == ["before the change", "written after the change"]
 
 
@@ -70,7 +70,7 @@ def test_a_new_recovery_code_locks_out_the_old_one(vault_path: Path) -> None:
     copy = _keep_copy(vault_path, "attacker")
     new_code = vault.replace_recovery_code(PASSPHRASE)
     assert new_code != old_code
-    vault.table("journal").insert({"text": "after the new code"})
+    vault.collection("journal").add({"text": "after the new code"})
     vault.lock()
 
     assert not _opens_body(vault_path, _old_key(copy, old_code))
@@ -78,7 +78,7 @@ def test_a_new_recovery_code_locks_out_the_old_one(vault_path: Path) -> None:
         Vault.open(vault_path, old_code)
     for secret in (PASSPHRASE, new_code):
         with Vault.open(vault_path, secret) as reopened:
-            assert [d["text"] for d in reopened.table("journal").all()] == ["after the new code"]
+            assert [d["text"] for d in reopened.collection("journal").all()] == ["after the new code"]
 
 
 def test_a_recovery_code_cannot_replace_itself(vault_path: Path) -> None:
@@ -101,11 +101,11 @@ def test_the_draft_and_the_attempt_record_are_sealed_again(vault_path: Path) -> 
     old_draft = draft_path(vault_path).read_bytes()
     with Vault.open(vault_path, PASSPHRASE) as vault:  # `cairn passwd` does not fold attempts
         old_key = bytearray(vault._key or b"")
-        internal = vault.table("_cairn").get(doc_id=1)
+        internal = vault.collection("_cairn").get(1)
         assert internal is not None
         old_private = internal["attempts_private_key"]
         vault.change_passphrase(PASSPHRASE, NEW)
-        assert "retired" not in (vault.table("_cairn").get(doc_id=1) or {})
+        assert "retired" not in (vault.collection("_cairn").get(1) or {})
     new_draft = draft_path(vault_path).read_bytes()
     assert new_draft != old_draft
     aad = b"cairn-draft\x00" + vault_format.parse(vault_path.read_bytes()).header.file_id
@@ -125,7 +125,7 @@ def test_a_failed_change_keeps_everything_as_it_was(
     vault_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     vault, code = new_vault(vault_path)
-    vault.table("journal").insert({"text": "kept"})
+    vault.collection("journal").add({"text": "kept"})
     before = fingerprint(vault_path)
     real_replace = os.replace
 
@@ -137,11 +137,11 @@ def test_a_failed_change_keeps_everything_as_it_was(
         vault.change_passphrase(PASSPHRASE, NEW)
     monkeypatch.setattr(os, "replace", real_replace)
     assert fingerprint(vault_path) == before
-    vault.table("journal").insert({"text": "saved with the keys it had"})
+    vault.collection("journal").add({"text": "saved with the keys it had"})
     vault.lock()
     for secret in (PASSPHRASE, code):
         with Vault.open(vault_path, secret) as reopened:
-            assert len(reopened.table("journal").all()) == 2
+            assert len(reopened.collection("journal").all()) == 2
 
 
 def test_a_change_interrupted_after_the_vault_was_written_is_finished_at_open(
@@ -159,7 +159,7 @@ def test_a_change_interrupted_after_the_vault_was_written_is_finished_at_open(
     monkeypatch.undo()
     vault.lock()
     with Vault.open(vault_path, NEW) as reopened:  # opening finishes the change
-        assert "retired" not in (reopened.table("_cairn").get(doc_id=1) or {})
+        assert "retired" not in (reopened.collection("_cairn").get(1) or {})
         draft = reopened.open_draft()
         assert draft is not None and draft["items"] == [{"kind": "k", "state": {}}]
 
@@ -189,4 +189,4 @@ def test_a_format_1_vault_changes_its_keys_and_becomes_format_2(
         assert new_code is None
         Vault.open(path, expected["recovery_code"]).lock()
     with Vault.open(path, NEW) as vault:
-        assert len(vault.table("journal").all()) == 2
+        assert len(vault.collection("journal").all()) == 2

@@ -221,10 +221,10 @@ def test_the_plan_survives_locking_and_reopening_exactly(vault: Vault, vault_pat
 
 
 def test_a_section_from_a_newer_cairn_is_kept_when_the_plan_changes(vault: Vault) -> None:
-    table = vault.table(sp.TABLE)
-    table.insert({"mode": "stay", "sections": {"future": {"notes": "kept"}}})
+    plans = vault.collection(sp.TABLE)
+    plans.add({"mode": "stay", "sections": {"future": {"notes": "kept"}}})
     sp.set_review_by(vault, date(2027, 1, 1))
-    assert dict(table.all()[0])["sections"]["future"] == {"notes": "kept"}
+    assert plans.all()[0]["sections"]["future"] == {"notes": "kept"}
 
 
 @pytest.mark.parametrize("where", ["write", "fsync", "replace"])

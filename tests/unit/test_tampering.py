@@ -17,7 +17,7 @@ from tui.vault import format as vault_format
 @pytest.fixture
 def small_vault(vault_path: Path) -> bytes:
     vault, _ = new_vault(vault_path)
-    vault.table("journal").insert({"text": "small"})
+    vault.collection("journal").add({"text": "small"})
     vault.lock()
     return vault_path.read_bytes()
 
@@ -116,9 +116,9 @@ def test_unknown_header_fields_are_kept_when_the_header_changes(
             associated + crypto.seal(key, vault._storage.saved_plaintext, associated)
         )
     with Vault.open(vault_path, PASSPHRASE) as vault:
-        vault.table("journal").insert({"text": "written by this version"})
+        vault.collection("journal").add({"text": "written by this version"})
         vault.change_passphrase(PASSPHRASE, "a changed passphrase")
     header = json.loads(vault_format.parse(vault_path.read_bytes()).associated_data[14:-32])
     assert header["from_the_future"] == {"kept": True}
     with Vault.open(vault_path, "a changed passphrase") as vault:
-        assert len(vault.table("journal").all()) == 2
+        assert len(vault.collection("journal").all()) == 2

@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from tinydb import Query
 
 from tests.helpers import PASSPHRASE, fingerprint, new_vault
 from tui.vault import (
@@ -29,27 +28,29 @@ def test_new_vault_is_private_and_reopens_empty(vault_path: Path) -> None:
     assert stat.S_IMODE(vault_path.stat().st_mode) == 0o600
     assert stat.S_IMODE(vault_path.parent.stat().st_mode) == 0o700
     with Vault.open(vault_path, PASSPHRASE) as reopened:
-        assert reopened.table("journal").all() == []
+        assert reopened.collection("journal").all() == []
     assert len(code) == 39 and code.count("-") == 7
 
 
-def test_every_tinydb_operation_survives_reopening(vault: Vault, vault_path: Path) -> None:
-    table = vault.table("journal")
-    first = table.insert({"text": "one", "tags": ["a"]})
-    table.insert_multiple([{"text": "two"}, {"text": "three"}])
-    table.update({"text": "ONE"}, doc_ids=[first])
-    table.upsert({"text": "four"}, Query().text == "four")
-    table.remove(Query().text == "two")
-    vault.table("plan").insert({"section": "go-bag"})
-    vault.table("scratch").insert({"x": 1})
-    vault.table("scratch").truncate()
-    expected = sorted(doc["text"] for doc in table.all())
+def test_every_collection_operation_survives_reopening(vault: Vault, vault_path: Path) -> None:
+    journal = vault.collection("journal")
+    first = journal.add({"text": "one", "tags": ["a"]})
+    second, _ = journal.add_all([{"text": "two"}, {"text": "three"}])
+    journal.put(first, {"text": "ONE", "tags": ["a"]})
+    journal.put(10, {"text": "four"})
+    journal.delete(second)
+    journal.delete(99)  # not there: nothing happens
+    vault.collection("plan").add({"section": "go-bag"})
+    vault.collection("scratch").add({"x": 1})
+    vault.collection("scratch").clear()
+    expected = sorted(doc["text"] for doc in journal.all())
     vault.lock()
     with Vault.open(vault_path, PASSPHRASE) as reopened:
-        assert sorted(doc["text"] for doc in reopened.table("journal").all()) == expected
-        assert reopened.table("journal").get(doc_id=first) == {"text": "ONE", "tags": ["a"]}
-        assert reopened.table("plan").all() == [{"section": "go-bag"}]
-        assert reopened.table("scratch").all() == []
+        assert sorted(doc["text"] for doc in reopened.collection("journal").all()) == expected
+        assert reopened.collection("journal").get(first) == {"text": "ONE", "tags": ["a"]}
+        assert reopened.collection("journal").find("text", "four") == (10, {"text": "four"})
+        assert reopened.collection("plan").all() == [{"section": "go-bag"}]
+        assert reopened.collection("scratch").all() == []
     assert expected == ["ONE", "four", "three"]
 
 
@@ -60,18 +61,18 @@ def test_every_tinydb_operation_survives_reopening(vault: Vault, vault_path: Pat
 def test_any_text_round_trips_exactly(tmp_path: Path, text: str) -> None:
     path = tmp_path / f"v{abs(hash(text))}" / "vault.cairn"
     vault, _ = new_vault(path)
-    vault.table("journal").insert({"text": text})
+    vault.collection("journal").add({"text": text})
     vault.lock()
     with Vault.open(path, PASSPHRASE) as reopened:
-        assert reopened.table("journal").all() == [{"text": text}]
+        assert reopened.collection("journal").all() == [{"text": text}]
 
 
 def test_a_one_megabyte_entry_round_trips(vault: Vault, vault_path: Path) -> None:
     big = ("Unicode ✓ ñ 漢字 🙂 [/] [@click=quit] \x1b[2J " * 30_000)[: 1024 * 1024]
-    vault.table("journal").insert({"text": big})
+    vault.collection("journal").add({"text": big})
     vault.lock()
     with Vault.open(vault_path, PASSPHRASE) as reopened:
-        assert reopened.table("journal").all()[0]["text"] == big
+        assert reopened.collection("journal").all()[0]["text"] == big
 
 
 def test_recovery_code_opens_in_any_case_and_grouping(vault_path: Path) -> None:
@@ -83,15 +84,15 @@ def test_recovery_code_opens_in_any_case_and_grouping(vault_path: Path) -> None:
 
 def test_changing_the_passphrase_keeps_content_and_recovery(vault_path: Path) -> None:
     vault, code = new_vault(vault_path)
-    vault.table("journal").insert({"text": "kept"})
+    vault.collection("journal").add({"text": "kept"})
     vault.change_passphrase(PASSPHRASE, "a brand new passphrase")
-    vault.table("journal").insert({"text": "after"})
+    vault.collection("journal").add({"text": "after"})
     vault.lock()
     with pytest.raises(WrongPassphrase):
         Vault.open(vault_path, PASSPHRASE)
     for secret in ("a brand new passphrase", code):
         with Vault.open(vault_path, secret) as reopened:
-            assert [d["text"] for d in reopened.table("journal").all()] == ["kept", "after"]
+            assert [d["text"] for d in reopened.collection("journal").all()] == ["kept", "after"]
 
 
 def test_a_passphrase_typed_in_another_normal_form_opens(vault_path: Path) -> None:
@@ -101,7 +102,7 @@ def test_a_passphrase_typed_in_another_normal_form_opens(vault_path: Path) -> No
 
 
 def test_wrong_passphrase_changes_nothing_on_disk(vault: Vault, vault_path: Path) -> None:
-    vault.table("journal").insert({"text": "x"})
+    vault.collection("journal").add({"text": "x"})
     vault.lock()
     before = fingerprint(vault_path)
     folder_before = sorted(os.listdir(vault_path.parent))
@@ -113,12 +114,12 @@ def test_wrong_passphrase_changes_nothing_on_disk(vault: Vault, vault_path: Path
 
 
 def test_locked_vault_refuses_use_and_drops_the_key(vault: Vault) -> None:
-    table = vault.table("journal")
+    journal = vault.collection("journal")
     vault.lock()
     with pytest.raises(VaultLocked):
-        table.all()
+        journal.all()
     with pytest.raises(VaultLocked):
-        vault.table("journal")
+        vault.collection("journal").add({"text": "after the lock"})
     assert vault._key is None and not vault.is_open
 
 

@@ -32,7 +32,7 @@ def _failing(real: Callable[..., Any], code: int) -> Callable[..., Any]:
 
 
 def _contents(vault: Vault) -> list[dict[str, Any]]:
-    return [dict(doc) for doc in vault.table("journal").all()]
+    return [dict(doc) for doc in vault.collection("journal").all()]
 
 
 @pytest.mark.parametrize("where", ["write", "fsync", "replace", "open"])
@@ -40,26 +40,26 @@ def _contents(vault: Vault) -> list[dict[str, Any]]:
 def test_a_failed_save_is_reported_and_changes_nothing(
     vault: Vault, vault_path: Path, monkeypatch: pytest.MonkeyPatch, where: str, code: int
 ) -> None:
-    table = vault.table("journal")
-    table.insert({"text": "acknowledged", "tags": ["kept"]})
+    journal = vault.collection("journal")
+    key = journal.add({"text": "acknowledged", "tags": ["kept"]})
     before_disk = fingerprint(vault_path)
     before_memory = _contents(vault)
 
     with monkeypatch.context() as patch:
         patch.setattr(os, where, _failing(getattr(os, where), code))
         with pytest.raises(VaultWriteFailed, match=ERRNOS[code]):
-            table.insert({"text": "not acknowledged"})
+            journal.add({"text": "not acknowledged"})
         with pytest.raises(VaultWriteFailed):
-            table.update({"tags": ["changed in place"]})  # TinyDB edits live documents
+            journal.put(key, {"text": "acknowledged", "tags": ["changed in place"]})
 
     assert fingerprint(vault_path) == before_disk
     assert _contents(vault) == before_memory
     assert list(vault_path.parent.glob(".*.tmp")) == []
     # The vault keeps working once the disk does.
-    table.insert({"text": "later"})
+    journal.add({"text": "later"})
     vault.lock()
     with Vault.open(vault_path, PASSPHRASE) as reopened:
-        assert [d["text"] for d in reopened.table("journal").all()] == ["acknowledged", "later"]
+        assert [d["text"] for d in reopened.collection("journal").all()] == ["acknowledged", "later"]
 
 
 def test_a_failed_passphrase_change_keeps_the_old_passphrase(
@@ -71,7 +71,7 @@ def test_a_failed_passphrase_change_keeps_the_old_passphrase(
         with pytest.raises(VaultWriteFailed):
             vault.change_passphrase(PASSPHRASE, "another passphrase entirely")
     assert fingerprint(vault_path) == before
-    vault.table("journal").insert({"text": "still sealed with the old header"})
+    vault.collection("journal").add({"text": "still sealed with the old header"})
     vault.lock()
     Vault.open(vault_path, PASSPHRASE).lock()
 
@@ -90,7 +90,7 @@ def test_folder_flush_failure_after_rename_keeps_memory_equal_to_disk(
 
     monkeypatch.setattr(os, "fsync", second_fsync_fails)
     with pytest.raises(VaultWriteFailed):
-        vault.table("journal").insert({"text": "renamed but not confirmed"})
+        vault.collection("journal").add({"text": "renamed but not confirmed"})
     monkeypatch.undo()
     in_memory = _contents(vault)
     vault.lock()

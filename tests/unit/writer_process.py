@@ -14,7 +14,7 @@ def main() -> None:
     print("ready", flush=True)
     number = start
     while True:
-        vault.table("journal").insert({"n": number, "text": "x" * (number % 5000)})
+        vault.collection("journal").add({"n": number, "text": "x" * (number % 5000)})
         print(number, flush=True)  # acknowledged: the save returned
         number += 1
 

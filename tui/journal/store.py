@@ -9,9 +9,6 @@ from dataclasses import replace
 from datetime import date, datetime
 from typing import Any
 
-from tinydb import Query
-from tinydb.table import Document, Table
-
 from ..vault import Vault, VaultLocked
 from . import chain
 from .entry import EntryRejected, JournalEntry, validate
@@ -40,17 +37,18 @@ def save(vault: Vault, entry: JournalEntry) -> JournalEntry:
     sentence when it cannot be saved as it is, and the vault's write errors when the disk
     refuses. Either way nothing changes unless everything does.
     """
-    table = vault.table(TABLE)
+    journal = vault.collection(TABLE)
     moment = now()
     with vault.batch():
         _link_older_entries(vault)
-        found = _find(table, entry.id)
+        found = journal.find("id", entry.id)
         if found is None:
             stored = validate(replace(entry, created=moment, version=1, updated=None, history=()))
-            table.insert(stored.as_record())
+            journal.add(stored.as_record())
             action = "add"
         else:
-            earlier = JournalEntry.from_record(dict(found))
+            key, record = found
+            earlier = JournalEntry.from_record(record)
             if (
                 earlier.content_record()
                 == replace(
@@ -67,7 +65,7 @@ def save(vault: Vault, entry: JournalEntry) -> JournalEntry:
                     history=(*earlier.history, replace(earlier, history=())),
                 )
             )
-            table.update(_replace_all(stored.as_record()), doc_ids=[found.doc_id])
+            journal.put(key, stored.as_record())
             action = "edit"
         _append_link(vault, moment, action, stored)
     return stored
@@ -76,14 +74,15 @@ def save(vault: Vault, entry: JournalEntry) -> JournalEntry:
 def delete(vault: Vault, entry_id: str) -> None:
     """Remove an entry and all its versions. The chain keeps a link saying that an entry
     was removed, and when, but nothing of what it said."""
-    table = vault.table(TABLE)
+    journal = vault.collection(TABLE)
     with vault.batch():
         _link_older_entries(vault)
-        found = _find(table, entry_id)
+        found = journal.find("id", entry_id)
         if found is None:
             raise EntryRejected("That entry is no longer in the journal.")
-        entry = JournalEntry.from_record(dict(found))
-        table.remove(doc_ids=[found.doc_id])
+        key, record = found
+        entry = JournalEntry.from_record(record)
+        journal.delete(key)
         _append_link(vault, now(), "delete", entry)
 
 
@@ -103,19 +102,19 @@ def entries(vault: Vault) -> list[JournalEntry]:
     revision = vault.revision
     kept = _read.get(vault)
     if kept is None or kept[0] != revision:
-        found = [JournalEntry.from_record(dict(doc)) for doc in vault.table(TABLE).all()]
+        found = [JournalEntry.from_record(doc) for doc in vault.collection(TABLE).all()]
         kept = (revision, sorted(found, key=sort_key, reverse=True))
         _read[vault] = kept
     return list(kept[1])
 
 
 def get(vault: Vault, entry_id: str) -> JournalEntry | None:
-    found = _find(vault.table(TABLE), entry_id)
-    return JournalEntry.from_record(dict(found)) if found is not None else None
+    found = vault.collection(TABLE).find("id", entry_id)
+    return JournalEntry.from_record(found[1]) if found is not None else None
 
 
 def count(vault: Vault) -> int:
-    return len(vault.table(TABLE))
+    return len(vault.collection(TABLE))
 
 
 def daily_page(vault: Vault, day: date) -> JournalEntry | None:
@@ -142,8 +141,8 @@ def tags_in_use(all_entries: list[JournalEntry]) -> list[str]:
 
 
 def links(vault: Vault) -> list[chain.Link]:
-    records = sorted(vault.table(CHAIN_TABLE).all(), key=lambda doc: int(doc.get("seq", 0)))
-    return [chain.Link.from_record(dict(record)) for record in records]
+    records = sorted(vault.collection(CHAIN_TABLE).all(), key=lambda doc: int(doc.get("seq", 0)))
+    return [chain.Link.from_record(record) for record in records]
 
 
 def verify(vault: Vault) -> chain.ChainReport:
@@ -174,31 +173,17 @@ def sort_key(entry: JournalEntry) -> tuple[Any, ...]:
 # -- internals ------------------------------------------------------------------------------
 
 
-def _find(table: Table, entry_id: str) -> Document | None:
-    # Table.get tests the raw records and builds a Document only for the match.
-    found = table.get(Query().id == entry_id)
-    return found if isinstance(found, Document) else None
-
-
-def _replace_all(record: dict[str, Any]) -> Any:
-    def transform(doc: dict[str, Any]) -> None:
-        doc.clear()
-        doc.update(record)
-
-    return transform
-
-
 def _last_link(vault: Vault) -> chain.Link | None:
-    table = vault.table(CHAIN_TABLE)
-    size = len(table)
+    links_so_far = vault.collection(CHAIN_TABLE)
+    size = len(links_so_far)
     if not size:
         return None
-    # Links are only ever appended, so the newest has the highest document id; look there
-    # first and scan only if the table was changed some other way.
-    newest = table.get(doc_id=size)
-    if not isinstance(newest, Document) or newest.get("seq") != size:
-        newest = max(table.all(), key=lambda doc: int(doc.get("seq", 0)))
-    return chain.Link.from_record(dict(newest))
+    # Links are only ever appended, so the newest has the highest key; look there first
+    # and scan only if the collection was changed some other way.
+    newest = links_so_far.get(size)
+    if newest is None or newest.get("seq") != size:
+        newest = max(links_so_far.all(), key=lambda doc: int(doc.get("seq", 0)))
+    return chain.Link.from_record(newest)
 
 
 def _append_link(vault: Vault, at: str, action: str, entry: JournalEntry) -> None:
@@ -210,13 +195,13 @@ def _append_link(vault: Vault, at: str, action: str, entry: JournalEntry) -> Non
         version=entry.version,
         content=entry_hash(entry),
     )
-    vault.table(CHAIN_TABLE).insert(link.as_record())
+    vault.collection(CHAIN_TABLE).add(link.as_record())
 
 
 def _link_older_entries(vault: Vault) -> None:
     """Entries saved before the chain existed get their links (in the order they were
     written) the first time the journal changes, so that the chain covers everything."""
-    if len(vault.table(CHAIN_TABLE)):
+    if len(vault.collection(CHAIN_TABLE)):
         return
     older = sorted(entries(vault), key=lambda e: (e.created, e.occurred))
     for entry in older:

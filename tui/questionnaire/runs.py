@@ -8,8 +8,6 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from typing import Any
 
-from tinydb import Query
-
 from ..journal.when import now
 from ..vault import Vault
 from .definition import ANSWERS, Questionnaire
@@ -77,39 +75,45 @@ class Run:
         )
 
 
-def _this(questionnaire: str) -> Any:
-    return Query().questionnaire == questionnaire
-
-
 def unfinished(vault: Vault, questionnaire: Questionnaire) -> Run | None:
-    found = vault.table(UNFINISHED).search(_this(questionnaire.key))
-    return Run.from_record(dict(found[0])) if found else None
+    found = vault.collection(UNFINISHED).find("questionnaire", questionnaire.key)
+    return Run.from_record(found[1]) if found else None
 
 
 def keep_unfinished(vault: Vault, run: Run) -> None:
     """Store the run as it stands, replacing the one kept before."""
-    table = vault.table(UNFINISHED)
     with vault.batch():
-        table.remove(_this(run.questionnaire))
-        table.insert(run.as_record())
+        _drop_unfinished(vault, run.questionnaire)
+        vault.collection(UNFINISHED).add(run.as_record())
 
 
 def discard_unfinished(vault: Vault, questionnaire: Questionnaire) -> None:
-    vault.table(UNFINISHED).remove(_this(questionnaire.key))
+    with vault.batch():
+        _drop_unfinished(vault, questionnaire.key)
 
 
 def save_run(vault: Vault, run: Run) -> Run:
     """Keep a finished run and let go of its unfinished copy, in one write."""
     finished = replace(run, finished=now())
     with vault.batch():
-        vault.table(UNFINISHED).remove(_this(run.questionnaire))
-        vault.table(SAVED).insert(finished.as_record())
+        _drop_unfinished(vault, run.questionnaire)
+        vault.collection(SAVED).add(finished.as_record())
     return finished
 
 
 def saved_runs(vault: Vault, questionnaire: Questionnaire | None = None) -> list[Run]:
     """The saved runs of this questionnaire (or of every one), oldest first."""
-    table = vault.table(SAVED)
-    records = table.all() if questionnaire is None else table.search(_this(questionnaire.key))
-    found = [Run.from_record(dict(record)) for record in records]
+    runs = vault.collection(SAVED)
+    records = (
+        runs.all()
+        if questionnaire is None
+        else [record for _, record in runs.find_all("questionnaire", questionnaire.key)]
+    )
+    found = [Run.from_record(record) for record in records]
     return sorted(found, key=lambda run: run.finished or run.started)
+
+
+def _drop_unfinished(vault: Vault, questionnaire: str) -> None:
+    unfinished_runs = vault.collection(UNFINISHED)
+    for key, _ in unfinished_runs.find_all("questionnaire", questionnaire):
+        unfinished_runs.delete(key)

@@ -15,8 +15,8 @@ TABLE = "safety_plan"
 
 
 def load(vault: Vault) -> SafetyPlan:
-    documents = vault.table(TABLE).all()
-    return SafetyPlan.from_record(dict(documents[0])) if documents else SafetyPlan()
+    documents = vault.collection(TABLE).all()
+    return SafetyPlan.from_record(documents[0]) if documents else SafetyPlan()
 
 
 def save_section(vault: Vault, section: SectionPlan) -> SafetyPlan:
@@ -42,8 +42,8 @@ def set_review_by(vault: Vault, day: date | None) -> SafetyPlan:
 
 def _store(vault: Vault, plan: SafetyPlan) -> SafetyPlan:
     plan = replace(plan, updated=now())
-    table = vault.table(TABLE)
+    plans = vault.collection(TABLE)
     with vault.batch():  # the old document goes and the new one comes in the same write
-        table.truncate()
-        table.insert(plan.as_record())
+        plans.clear()
+        plans.add(plan.as_record())
     return plan

@@ -10,17 +10,18 @@ import hmac
 import os
 import resource
 import unicodedata
-from collections.abc import Iterator, MutableMapping
+from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
 from typing import Any
 
 from tinydb import TinyDB
-from tinydb.table import Document, Table
+from tinydb.table import Table
 
 from . import attempts, crypto, drafts, format, paths, slots
 from .attempts import FailedAttempts
+from .collection import Collection
 from .errors import (
     PassphraseNeeded,
     VaultDamaged,
@@ -202,7 +203,12 @@ class Vault:
     def header(self) -> format.Header:
         return self._header
 
-    def table(self, name: str) -> Table:
+    def collection(self, name: str) -> Collection:
+        """The named collection of documents (made on first write). The only way the rest
+        of Cairn reaches what the vault holds."""
+        return Collection(lambda: self._table(name))
+
+    def _table(self, name: str) -> Table:
         if self._db is None:
             raise VaultLocked()
         return self._db.table(name)
@@ -241,7 +247,7 @@ class Vault:
             rows: list[dict[str, Any]] = [{"at": when} for when in found.times]
             if found.damaged:
                 rows.append({"at": None, "damaged": True})
-            self.table(ATTEMPTS_TABLE).insert_multiple(rows)
+            self.collection(ATTEMPTS_TABLE).add_all(rows)
             attempts.clear(self.path)
         return found
 
@@ -440,21 +446,11 @@ class Vault:
         return self._key
 
     def _internal(self) -> dict[str, Any]:
-        record = self.table(INTERNAL_TABLE).get(doc_id=1)
-        return dict(record) if isinstance(record, dict) else {}
+        return self.collection(INTERNAL_TABLE).get(1) or {}
 
     def _put_internal(self, record: dict[str, Any]) -> None:
         """Replace Cairn's own record whole (an upsert would keep keys left out)."""
-        table = self.table(INTERNAL_TABLE)
-        if not table.contains(doc_id=1):
-            table.insert(Document(record, doc_id=1))
-            return
-
-        def replace_all(document: MutableMapping[str, Any]) -> None:
-            document.clear()
-            document.update(record)
-
-        table.update(replace_all, doc_ids=[1])
+        self.collection(INTERNAL_TABLE).put(1, record)
 
     def _retired(self, name: str) -> list[bytes]:
         """The key kept from before the last change of keys, while something beside the
