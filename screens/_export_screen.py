@@ -20,6 +20,7 @@ from styles import stylesheet
 from tui import export
 from tui.session import Session
 from tui.vault import VaultError, VaultExists
+from tui.visible import visible
 
 from ._footer import CairnFooter
 from ._plain import PlainInput
@@ -33,6 +34,20 @@ def default_file_name(stem: str, day: date, suffix: str) -> str:
 
 class ExportProblem(ValueError):
     """What is wrong with the settings, in one sentence."""
+
+
+def target_path(typed: str) -> Path:
+    """Where an unencrypted file may be written: a new file in a folder that exists (never
+    over anything, never a folder). The same rule for reports, the plan and saved copies."""
+    text = typed.strip()
+    if not text:
+        raise ExportProblem(say("export", "choose"))
+    path = Path(text).expanduser().absolute()
+    if os.path.lexists(path):
+        raise ExportProblem(say("export", "exists", path=visible(str(path))))
+    if not path.parent.is_dir():
+        raise ExportProblem(say("export", "no_folder", folder=visible(str(path.parent))))
+    return path
 
 
 class ExportScreen(Screen[None]):
@@ -103,15 +118,7 @@ class ExportScreen(Screen[None]):
         raise NotImplementedError
 
     def _target(self) -> Path:
-        text = self.query_one("#export-file", Input).value.strip()
-        if not text:
-            raise ExportProblem(say("export", "choose"))
-        path = Path(text).expanduser().absolute()
-        if os.path.lexists(path):
-            raise ExportProblem(say("export", "exists", path=path))
-        if not path.parent.is_dir():
-            raise ExportProblem(say("export", "no_folder", folder=path.parent))
-        return path
+        return target_path(self.query_one("#export-file", Input).value)
 
     def action_write(self) -> None:
         message = self.query_one(".export-message", Static)

@@ -38,7 +38,26 @@ def _plan_section(session: Session, state: dict[str, Any]) -> Screen[Any]:
     return PlanSectionScreen(session, str(key), state=state)
 
 
+def _attach_file(session: Session, state: dict[str, Any]) -> Screen[Any]:
+    from .file_add import FileAddScreen
+
+    return FileAddScreen(session, str(state["entry"]), state=state)
+
+
+def _file_note(session: Session, state: dict[str, Any]) -> Screen[Any]:
+    from tui.journal import EntryRejected
+
+    from .file_note import FileNoteScreen
+
+    try:
+        return FileNoteScreen(session, str(state["attachment"]), state=state)
+    except EntryRejected:  # the file was removed since: the note stays kept, not lost
+        raise KeyError(state["attachment"]) from None
+
+
 DRAFT_SCREENS: dict[str, DraftScreenFactory] = {
+    "attach-file": _attach_file,
+    "file-note": _file_note,
     "safety-plan-section": _plan_section,
     "journal-entry": _entry,
     "daily-page": _daily,

@@ -44,6 +44,7 @@ class EntryScreen(Screen[journal.JournalEntry | None]):
         Binding("f2", "copy_feelings", "Copy feelings", id="entry-copy-feelings"),
         Binding("f2", "undo_copy", "Undo the copy", id="entry-undo-copy"),
         Binding("f3", "keep_text", "Hide this", id="entry-keep-text"),
+        Binding("f4", "files", "Files", id="entry-files"),
     ]
     draft_kind = DRAFT_KIND
 
@@ -182,6 +183,21 @@ class EntryScreen(Screen[journal.JournalEntry | None]):
     def action_keep_text(self) -> None:
         self._hint_dismissed = True
         self.check_for_feelings()
+
+    def action_files(self) -> None:
+        if self.is_new:
+            self.query_one("#entry-message", Static).update(
+                say(
+                    "entry",
+                    "files_first",
+                    save=key_for(self.session, "entry-save"),
+                    files=key_for(self.session, "entry-files"),
+                )
+            )
+            return
+        from .files import FilesScreen
+
+        self.app.push_screen(FilesScreen(self.session, self.entry.id))
 
     def _felt(self) -> str:
         return self.query_one("#field-felt", TextArea).text

@@ -16,6 +16,7 @@ from tui.visible import visible
 
 from ._dates import long_moment
 from ._footer import CairnFooter
+from ._help import key_for
 from ._text import say
 from .confirm import ask
 
@@ -27,6 +28,7 @@ class EntryViewScreen(Screen[None]):
         Binding("e", "edit", "Edit", id="view-edit"),
         Binding("h", "history", "Earlier versions", id="view-history"),
         Binding("d", "delete", "Delete", id="view-delete"),
+        Binding("f", "files", "Files", id="view-files"),
     ]
 
     def __init__(self, session: Session, entry_id: str) -> None:
@@ -55,6 +57,7 @@ class EntryViewScreen(Screen[None]):
                 self.dismiss()
             return
         body.mount_all(self._describe(entry, heading=True))
+        body.mount_all(self._files(entry))
         if self.showing_history:
             body.mount(Static(say("view", "history_title"), classes="title", markup=False))
             if not entry.history:
@@ -85,6 +88,25 @@ class EntryViewScreen(Screen[None]):
             parts.append(Static(label, classes="field-label", markup=False))
             parts.append(Static(_shown(value), classes="field-value", markup=False))
         return parts
+
+    def _files(self, entry: journal.JournalEntry) -> list[Static]:
+        kept = journal.attachments_of(self.session.unlocked, entry.id)
+        key = key_for(self.session, "view-files")
+        if not kept:
+            return [Static(say("view", "files_none", files=key), classes="files", markup=False)]
+        parts = [
+            Static(say("view", "files", count=len(kept), files=key), classes="files", markup=False)
+        ]
+        for each in kept:
+            size = journal.size_text(each.size)
+            line = f"  {visible(each.name)} · {size} · SHA-256 {each.sha256[:16]}"
+            parts.append(Static(line, classes="file-line", markup=False))
+        return parts
+
+    def action_files(self) -> None:
+        from .files import FilesScreen
+
+        self.app.push_screen(FilesScreen(self.session, self.entry_id))
 
     def action_history(self) -> None:
         self.showing_history = not self.showing_history

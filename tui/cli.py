@@ -2,7 +2,8 @@
 
 Exit codes (the README documents them; scripts and tests rely on them):
 0 success, 1 unexpected error, 2 usage or bad input, 3 wrong passphrase,
-4 vault damaged / changed / too new / unsafe, 5 vault open in another process,
+4 vault damaged / changed / too new / unsafe (or an attached file missing or damaged),
+5 vault open in another process,
 6 a write failed, 7 the journal's record chain does not check out (or a report's chain head
 is not in it), 130 interrupted with Ctrl+C.
 """
@@ -30,6 +31,7 @@ from .session import QuickLog, Session
 from .vault import (
     DEFAULT_KDF,
     INSECURE_FAST_KDF,
+    FileRefused,
     NotAVaultPath,
     PassphraseNeeded,
     UnsafeVault,
@@ -44,10 +46,12 @@ from .vault import (
     harden_process,
     shown,
 )
+from .vault.files import open_source
 from .visible import visible
 
 if TYPE_CHECKING:
     from . import journal
+    from .journal import attachments
 
 # The journal and the exports are imported by the commands that use them, not here: the app
 # starts without them (its lock screen shows sooner) and loads them while the person types.
@@ -71,6 +75,7 @@ class OutputFailed(Exception):
 
 _EXIT_FOR: tuple[tuple[type[BaseException], int], ...] = (
     (IntakeProblem, EXIT_USAGE),
+    (FileRefused, EXIT_USAGE),
     (SettingsProblem, EXIT_USAGE),
     (VaultMissing, EXIT_USAGE),
     (VaultExists, EXIT_USAGE),
@@ -158,6 +163,39 @@ def _when(text: str | None) -> str | None:
         return journal.parse_when(text)
     except journal.BadTime as problem:
         raise BadInput(f"--when: {problem}") from None
+
+
+def cmd_attach(args: argparse.Namespace) -> int:
+    from . import journal
+    from .journal import attachments
+
+    sources = [Path(raw).expanduser().absolute() for raw in args.paths]
+    try:
+        note = attachments.check_note(args.note or "")
+    except journal.EntryRejected as problem:
+        raise BadInput(str(problem)) from None
+    for source in sources:  # a typo is found before the passphrase is asked for
+        fd, _ = open_source(source)
+        os.close(fd)
+    passphrase = PassphraseSource(args.passphrase_fd).existing()
+    with _open(args, passphrase) as vault:
+        try:
+            entry = attachments.find_entry(vault, args.entry) if args.entry else None
+            entry, added = attachments.attach(vault, sources, entry=entry, note=note)
+        except journal.EntryRejected as problem:
+            raise BadInput(str(problem)) from None
+    # Only now: every file and its record are durably in the vault.
+    for attachment in added:
+        _out(f"{attachment.id}  {attachment.sha256}  {attachment.name}")
+    _say(f"Attached to entry {entry.id[:8]}. {ORIGINALS_STAY}")
+    return EXIT_OK
+
+
+# Where the original still is, and what deleting it can and cannot do (the app says the same).
+ORIGINALS_STAY = (
+    "The originals are still where they were: Cairn does not delete them, and deleting a "
+    "file from a shared computer may not remove it for good."
+)
 
 
 def cmd_export(args: argparse.Namespace) -> int:
@@ -275,16 +313,20 @@ def _print_recovery_code(code: str) -> None:
 
 def cmd_check(args: argparse.Namespace) -> int:
     from . import journal
+    from .journal import attachments
 
     head = args.head.strip().lower() if args.head else None
     if head is not None and not _is_head_prefix(head):
         raise BadInput("--head takes the first 8 or more characters of a chain head (0-9, a-f).")
     passphrase = PassphraseSource(args.passphrase_fd).existing()
     with _open(args, passphrase) as vault:
+        # Opening removed what a crash left half attached or half removed (the lock holder
+        # does that at every open).
         entries = journal.count(vault)
         slot = vault.header.slot("passphrase")
         report = journal.verify(vault)
         links = journal.links(vault) if report.intact else []
+        files = attachments.check_all(vault)
     _out(f"The vault at {vault.path} opened and every byte of it checked out.")
     _out(f"Journal entries: {entries}")
     if slot is not None:
@@ -293,8 +335,12 @@ def cmd_check(args: argparse.Namespace) -> int:
             f"Key derivation: Argon2id, {kdf.memory_kib // 1024} MiB, "
             f"{kdf.time_cost} passes, {kdf.parallelism} lane(s)"
         )
+    for line in _file_lines(files):
+        _out(line)
     for line in _chain_lines(report):
         _out(line)
+    if files.problems:
+        return EXIT_VAULT_UNUSABLE
     if not report.intact:
         return EXIT_CHAIN_BROKEN
     if head is None:
@@ -308,8 +354,34 @@ def cmd_check(args: argparse.Namespace) -> int:
     if not later:
         _out("Nothing was added, changed or removed since.")
     for each in later:
-        _out(f"Since then: {each.at} an entry ({each.entry[:8]}) was {_DONE[each.action]}.")
+        _out(_since(each))
     return EXIT_OK
+
+
+def _since(link: journal.chain.Link) -> str:
+    if link.attachment is not None:
+        return (
+            f"Since then: {link.at} a file ({link.attachment[:8]}, SHA-256 {link.content}) "
+            f"was {_DONE[link.action]}."
+        )
+    return f"Since then: {link.at} an entry ({link.entry[:8]}) was {_DONE[link.action]}."
+
+
+def _file_lines(files: attachments.FileCheck) -> list[str]:
+    lines = [f"Attached files: {files.checked}"]
+    if files.checked and not files.problems:
+        lines.append("Every attached file matches its SHA-256 fingerprint.")
+    for attachment, problem in files.problems:
+        lines.append(
+            f"  The attached file {attachment.id[:8]} ({attachment.name}, entry "
+            f"{attachment.entry[:8]}) does not check out: {problem}."
+        )
+    if files.strangers:
+        lines.append(
+            f"{files.strangers} sealed file(s) beside the vault are not named by it; Cairn "
+            "leaves them alone (they may belong to another copy of this vault)."
+        )
+    return lines
 
 
 def cmd_doctor(args: argparse.Namespace) -> int:
@@ -326,7 +398,14 @@ def _print_privacy_check(path: Path) -> None:
     _out(privacy.as_text(privacy.check(path)), end="")
 
 
-_DONE = {"add": "added", "edit": "changed", "delete": "removed"}
+_DONE = {
+    "add": "added",
+    "edit": "changed",
+    "delete": "removed",
+    "attach": "attached",
+    "note": "noted",
+    "detach": "removed",
+}
 
 
 def _chain_lines(report: journal.ChainReport) -> list[str]:
@@ -336,7 +415,11 @@ def _chain_lines(report: journal.ChainReport) -> list[str]:
             f"{report.unlinked} earlier entries will be linked then."
         ]
     lines = [f"Record chain: {report.links} links, head {report.head}"]
-    if report.intact:
+    if report.intact and report.files:
+        lines.append(
+            "Every entry, every earlier version and every attached file matches the record chain."
+        )
+    elif report.intact:
         lines.append("Every entry and every earlier version matches the record chain.")
     else:
         lines.append("The record chain does not check out:")
@@ -563,6 +646,21 @@ def build_parser() -> argparse.ArgumentParser:
     exp.add_argument("--out", metavar="FILE", help="a new file to write (default: standard output)")
     exp.add_argument("--force", action="store_true", help="replace FILE if it exists")
     exp.set_defaults(command=cmd_export)
+
+    attach = commands.add_parser(
+        "attach",
+        parents=[common],
+        help="keep files (screenshots, photos, recordings, letters) sealed in the vault",
+    )
+    attach.add_argument("paths", nargs="+", metavar="PATH", help="a file to attach")
+    attach.add_argument(
+        "--entry",
+        metavar="ID",
+        help="the entry to attach them to (its id, or its first 8 characters); "
+        "default: a new entry that says what was attached",
+    )
+    attach.add_argument("--note", metavar="TEXT", help="a note kept with each file")
+    attach.set_defaults(command=cmd_attach)
 
     passwd = commands.add_parser("passwd", parents=[common], help="change the passphrase")
     passwd.set_defaults(command=cmd_passwd)

@@ -21,6 +21,7 @@ def export_document(
     vault: Vault, start: date | None = None, end: date | None = None
 ) -> dict[str, Any]:
     chosen = journal.JournalIndex(journal.entries(vault)).find(journal.Filter(start=start, end=end))
+    ids = {entry.id for entry in chosen}
     return {
         "format": EXPORT_FORMAT,
         "version": EXPORT_VERSION,
@@ -28,6 +29,11 @@ def export_document(
         "from": start.isoformat() if start else None,
         "to": end.isoformat() if end else None,
         "journal": [entry.full_record() for entry in reversed(chosen)],
+        # what the journal says about each attached file (the files themselves are saved
+        # out one by one, from the app)
+        "attachments": [
+            each.described() for each in journal.attachments_of(vault) if each.entry in ids
+        ],
         "chain": [link.as_record() for link in journal.links(vault)],
         "chain_head": journal.verify(vault).head,
         "safety_plan": safety_plan.load(vault).as_record(),

@@ -31,13 +31,27 @@ class Choice:
 
 
 @dataclass(frozen=True)
+class Exhibit:
+    """An attached file as a report lists it: numbered in the order the report shows them."""
+
+    number: int
+    entry_number: int  # the entry's number in the report
+    file: journal.Attachment
+
+
+@dataclass(frozen=True)
 class Record:
-    """What goes into one report: the chosen entries, oldest first, and the chain."""
+    """What goes into one report: the chosen entries, oldest first, their attached files
+    as exhibits, and the chain."""
 
     entries: list[JournalEntry]
     choice: Choice
     made: str
     chain: journal.ChainReport
+    exhibits: tuple[Exhibit, ...] = ()
+
+    def exhibits_of(self, entry_number: int) -> list[Exhibit]:
+        return [each for each in self.exhibits if each.entry_number == entry_number]
 
 
 def collect(vault: Vault, choice: Choice) -> Record:
@@ -50,12 +64,66 @@ def collect(vault: Vault, choice: Choice) -> Record:
         if (choice.daily or not entry.is_daily)
         and (not tags or tags & {tag.casefold() for tag in entry.tags})
     ]
+    entries = list(reversed(chosen))
+    attached: dict[str, list[journal.Attachment]] = {}
+    for attachment in journal.attachments_of(vault):
+        attached.setdefault(attachment.entry, []).append(attachment)
+    exhibits = [
+        (number, attachment)
+        for number, entry in enumerate(entries, start=1)
+        for attachment in attached.get(entry.id, [])
+    ]
     return Record(
-        entries=list(reversed(chosen)),
+        entries=entries,
         choice=choice,
         made=journal.now(),
         chain=journal.verify(vault),
+        exhibits=tuple(
+            Exhibit(index, number, attachment)
+            for index, (number, attachment) in enumerate(exhibits, start=1)
+        ),
     )
+
+
+def exhibit_facts(exhibit: Exhibit) -> list[tuple[str, str]]:
+    """(label, value) for one exhibit under its entry."""
+    file = exhibit.file
+    facts = [
+        ("Name", file.name),
+        ("Type", file.type),
+        ("Size", _size(file.size)),
+        ("Added to the journal", _moment(file.added)),
+        ("The file's own date", _moment(file.modified)),
+        ("SHA-256", file.sha256),
+    ]
+    if file.note:
+        facts.append(("Note", file.note))
+    return facts
+
+
+def _size(size: int) -> str:
+    shown = journal.size_text(size)
+    return shown if size < 1000 else f"{shown} ({size:,} bytes)"
+
+
+# Values that come from the person or their files: shown exactly, never read as formatting.
+_AS_WRITTEN = {"Name", "Note"}
+
+
+def _md_fact(label: str, value: str) -> str:
+    if label in _AS_WRITTEN:
+        return f"- {label}: {_inline(value)}"
+    return f"- {label}: {value}"
+
+
+EXHIBIT_NOTE = (
+    "Each exhibit is a file kept in the journal byte for byte, sealed. Its SHA-256 "
+    "fingerprint changes if even one byte of the file changes: anyone can compute the "
+    "fingerprint of the copy they are given (for example with 'sha256sum' or "
+    "'certutil -hashfile NAME SHA256') and compare it with the one listed here. "
+    "The file's own date is the time its file system last recorded a change to it, which "
+    "a copy or a phone can alter; it is not proof of when a photo was taken."
+)
 
 
 def _moment(iso: str | None) -> str:
@@ -203,6 +271,7 @@ def to_markdown(record: Record) -> str:
         f"- Made: {_moment(record.made)}",
         *(f"- {line}" for line in _chosen(record.choice)),
         f"- Entries in this report: {len(record.entries)}",
+        *([f"- Exhibits (attached files): {len(record.exhibits)}"] if record.exhibits else []),
         "",
         "Each entry is reproduced exactly as written, inside a text block. Times carry "
         "their offset from UTC.",
@@ -227,7 +296,25 @@ def to_markdown(record: Record) -> str:
         for heading, version in _earlier(entry):
             out += [f"#### Earlier words. {heading}", ""]
             out += _md_fields(entry_fields(version, felt=felt))
+        for exhibit in record.exhibits_of(number):
+            out += [f"#### Exhibit {exhibit.number}", ""]
+            out += [_md_fact(label, value) for label, value in exhibit_facts(exhibit)]
+            out.append("")
+    if record.exhibits:
+        out += ["## Exhibits", "", EXHIBIT_NOTE, ""]
+        out += ["| Exhibit | Entry | Name | Added | SHA-256 |", "|---|---|---|---|---|"]
+        out += [
+            f"| {each.number} | {each.entry_number} | {_cell(each.file.name)} | "
+            f"{_short(each.file.added)} | `{each.file.sha256}` |"
+            for each in record.exhibits
+        ]
     return "\n".join(out).rstrip("\n") + "\n"
+
+
+def _cell(text: str) -> str:
+    """A name inside a Markdown table cell: a code span, its pipes escaped (GFM tables
+    split on them even inside code)."""
+    return _inline(text).replace("|", "\\|")
 
 
 _STYLE = """
@@ -238,6 +325,7 @@ dt { font-weight: bold; margin-top: 0.6em; }
 dd { margin-left: 0; white-space: pre-wrap; overflow-wrap: anywhere; }
 .facts { color: #333; font-size: 0.92em; }
 .earlier { margin-left: 1.5em; color: #333; }
+.exhibit { margin-left: 1.5em; border-left: 3px solid #999; padding-left: 0.6em; }
 code { font-size: 0.9em; overflow-wrap: anywhere; }
 table.timeline { border-collapse: collapse; width: 100%; font-size: 0.92em; }
 table.timeline th, table.timeline td { text-align: left; vertical-align: top;
@@ -287,6 +375,11 @@ def to_html(record: Record) -> str:
         f"<li>Made: {_h(_moment(record.made))}</li>",
         *(f"<li>{_h(line)}</li>" for line in _chosen(record.choice)),
         f"<li>Entries in this report: {len(record.entries)}</li>",
+        *(
+            [f"<li>Exhibits (attached files): {len(record.exhibits)}</li>"]
+            if record.exhibits
+            else []
+        ),
         "</ul>",
         "<p>Each entry is reproduced exactly as written. Times carry their offset from UTC.</p>",
         "<h2>Timeline</h2>",
@@ -316,7 +409,24 @@ def to_html(record: Record) -> str:
             parts.append(f'<div class="earlier"><h4>Earlier words. {_h(heading)}</h4>')
             parts += _html_fields(entry_fields(version, felt=felt))
             parts.append("</div>")
+        for exhibit in record.exhibits_of(number):
+            parts.append(f'<div class="exhibit"><h4>Exhibit {exhibit.number}</h4>')
+            parts += _html_fields(exhibit_facts(exhibit))
+            parts.append("</div>")
         parts.append("</section>")
+    if record.exhibits:
+        parts += ["<h2>Exhibits</h2>", f"<p>{_h(EXHIBIT_NOTE)}</p>"]
+        parts.append(
+            '<table class="timeline"><thead><tr><th>Exhibit</th><th>Entry</th><th>Name</th>'
+            "<th>Added</th><th>SHA-256</th></tr></thead><tbody>"
+        )
+        parts += [
+            f"<tr><td>{each.number}</td><td>{each.entry_number}</td><td>{_h(each.file.name)}"
+            f"</td><td>{_h(_short(each.file.added))}</td><td><code>{each.file.sha256}</code>"
+            "</td></tr>"
+            for each in record.exhibits
+        ]
+        parts.append("</tbody></table>")
     parts.append("</body></html>")
     return "\n".join(parts) + "\n"
 

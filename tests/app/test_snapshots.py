@@ -6,6 +6,7 @@ and look at the SVGs before committing them.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Awaitable, Callable, Iterator
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -23,6 +24,8 @@ from screens.daily import DailyScreen
 from screens.draft_offer import DraftOfferScreen
 from screens.entry import EntryScreen
 from screens.entry_view import EntryViewScreen
+from screens.file_add import FileAddScreen
+from screens.files import FilesScreen
 from screens.home import HomeScreen
 from screens.journal import JournalScreen
 from screens.keys_change import ChangePassphraseScreen, NewRecoveryCodeScreen
@@ -50,6 +53,7 @@ from tests.helpers import new_vault
 from tui import journal, learn, questionnaire, safety_plan
 from tui.app import CairnApp
 from tui.config import Settings
+from tui.journal import attachments
 from tui.session import Session
 from tui.vault import FailedAttempts, VaultBusy
 
@@ -113,6 +117,24 @@ def _confirm_delete(session: Session) -> Screen[Any]:
         yes=("y", say("delete", "yes")),
         no=("n", say("delete", "no")),
     )
+
+
+def _with_files(session: Session) -> Screen[Any]:
+    """The newest entry with two files kept, from sources with fixed bytes and dates."""
+    vault = session.unlocked
+    folder = vault.path.parent / "sources"
+    folder.mkdir(exist_ok=True)
+    shot = folder / "messages-\u202eafter-the-party.png"  # a mark shown as a symbol
+    shot.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8)
+    photo = folder / "wrist.jpg"
+    photo.write_bytes(b"\xff\xd8\xff" + bytes(range(200)) * 1000)
+    stamp = datetime(2026, 11, 20, 18, 45, tzinfo=UTC).timestamp()
+    for path in (shot, photo):
+        os.utime(path, (stamp, stamp))
+    entry = journal.get(vault, _latest(session))
+    assert entry is not None
+    attachments.attach(vault, [shot, photo], entry=entry, note="He sent these at 18:40.")
+    return FilesScreen(session, entry.id)
 
 
 NOW = datetime(2026, 11, 24, 12, 0, tzinfo=UTC)
@@ -256,6 +278,8 @@ SCREENS: dict[str, list[ScreenFactory]] = {
     "summary": [_summary],
     "learn": [LearnScreen],
     "learn-page": [lambda s: LearnPageScreen(learn.pages()[1])],
+    "files": [lambda s: EntryViewScreen(s, _latest(s)), _with_files],
+    "file-add": [_with_files, lambda s: FileAddScreen(s, _latest(s))],
     "resources": [_planned(ResourcesScreen)],
 }
 
@@ -264,6 +288,7 @@ SCREENS: dict[str, list[ScreenFactory]] = {
 def session(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Session]:
     monkeypatch.setattr("tui.journal.store.now", lambda: "2026-11-24T09:00:00+00:00")
     monkeypatch.setattr("tui.safety_plan.store.now", lambda: "2026-11-24T09:00:00+00:00")
+    monkeypatch.setattr("tui.journal.attachments.now", lambda: "2026-11-24T09:05:00+00:00")
     monkeypatch.setenv("HOME", "/home/someone")
     path = tmp_path / "v" / "vault.cairn"
     vault, _ = new_vault(path)

@@ -200,6 +200,13 @@ def test_another_program_of_the_same_account_cannot_read_its_memory(
     pid = app_pid(term)
     control = subprocess.Popen([*without_caps, "sleep", "30"])
     try:
+        # setpriv drops its capabilities before it runs sleep, and a process whose
+        # capabilities changed is not dumpable until its next exec: wait for that exec (a
+        # loaded machine showed the gap).
+        term.wait(
+            lambda _: Path(f"/proc/{control.pid}/comm").read_text().strip() == "sleep",
+            what="the control process to be sleep",
+        )
         readable = subprocess.run(
             [*without_caps, "cat", f"/proc/{control.pid}/environ"], capture_output=True
         )

@@ -108,3 +108,64 @@ def test_a_reader_from_format_md_opens_a_vault_after_its_keys_changed(vault_path
     for old in (PASSPHRASE, code):
         with pytest.raises(AssertionError, match="wrong passphrase"):
             read_vault(data, old)
+
+
+def read_attached(folder: Path, record: dict[str, Any], file_id: bytes) -> bytes:
+    """An attached file, from the "Attached files" section of FORMAT.md alone."""
+    data = (folder / record["file"]).read_bytes()
+    size = record["size"]
+    assert len(data) == 34 + size + 17 * max(1, -(-size // (1024 * 1024)))
+    assert data[:10] == b"CAIRNATT" + struct.pack(">H", 1)
+    aad = data[:10] + file_id + bytes.fromhex(record["id"])
+    state = nacl.bindings.crypto_secretstream_xchacha20poly1305_state()
+    key = base64.b64decode(record["key"])
+    nacl.bindings.crypto_secretstream_xchacha20poly1305_init_pull(state, data[10:34], key)
+    out, at, final = [], 34, nacl.bindings.crypto_secretstream_xchacha20poly1305_TAG_FINAL
+    while True:
+        message = data[at : at + 1024 * 1024 + 17]
+        at += len(message)
+        piece, tag = nacl.bindings.crypto_secretstream_xchacha20poly1305_pull(state, message, aad)
+        out.append(piece)
+        if tag == final:
+            assert at == len(data)
+            break
+    original = b"".join(out)
+    assert hashlib.sha256(original).hexdigest() == record["sha256"]
+    return original
+
+
+def test_a_reader_from_format_md_opens_attached_files(vault_path: Path, tmp_path: Path) -> None:
+    from tui.journal import attachments
+
+    sources = {"empty": b"", "small.png": b"\x89PNG\r\n\x1a\n" + b"p" * 99, "mib": b"m" * 2**20}
+    paths = []
+    for name, data in sources.items():
+        (tmp_path / name).write_bytes(data)
+        paths.append(tmp_path / name)
+    vault, _ = new_vault(vault_path)
+    attachments.attach(vault, paths)
+    vault.change_passphrase(PASSPHRASE, "the second passphrase")
+    vault.lock()
+    data = vault_path.read_bytes()
+    header = json.loads(data[14 : 14 + struct.unpack(">I", data[10:14])[0]])
+    file_id = base64.b64decode(header["file_id"])
+    tables = read_vault(data, "the second passphrase")
+    folder = vault_path.with_name(vault_path.name + ".files")
+    found = {
+        record["name"]: read_attached(folder, record, file_id)
+        for record in tables["attachments"].values()
+    }
+    assert found == sources
+    links = [link for link in tables["journal_chain"].values() if link.get("attachment")]
+    for link in links:
+        body = {k: v for k, v in link.items() if k != "hash"}
+        assert len(body) == 9
+        assert (
+            hashlib.sha256(
+                json.dumps(body, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
+            ).hexdigest()
+            == link["hash"]
+        )
+    assert sorted(link["content"] for link in links) == sorted(
+        hashlib.sha256(data).hexdigest() for data in sources.values()
+    )

@@ -1,6 +1,7 @@
 """The journal: factual entries kept in the vault, their record chain, search and patterns.
 Plain Python and plain data; nothing here knows about screens."""
 
+from .attached import Attachment, size_text
 from .chain import ChainReport, find_head
 from .entry import (
     DAILY_FIELDS,
@@ -17,6 +18,7 @@ from .store import (
     CHAIN_TABLE,
     TABLE,
     add_entry,
+    attachments_of,
     count,
     daily_page,
     delete,
@@ -42,6 +44,7 @@ __all__ = [
     "PHASE_BY_ID",
     "PHASE_IDS",
     "TABLE",
+    "Attachment",
     "BadTime",
     "ChainReport",
     "EntryRejected",
@@ -50,6 +53,7 @@ __all__ = [
     "JournalIndex",
     "Phase",
     "add_entry",
+    "attachments_of",
     "count",
     "daily_page",
     "delete",
@@ -67,6 +71,7 @@ __all__ = [
     "parse_when",
     "phase_label",
     "save",
+    "size_text",
     "split_tags",
     "tags_in_use",
     "verify",

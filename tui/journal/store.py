@@ -3,14 +3,17 @@ reach the disk in one atomic, durable write, or not at all."""
 
 from __future__ import annotations
 
+import contextlib
 import uuid
 import weakref
 from dataclasses import replace
 from datetime import date, datetime
 from typing import Any
 
-from ..vault import Vault, VaultLocked
+from ..vault import Vault, VaultError, VaultLocked
 from . import chain
+from .attached import TABLE as FILES_TABLE
+from .attached import Attachment
 from .entry import EntryRejected, JournalEntry, validate
 from .when import local_day, now
 
@@ -72,9 +75,11 @@ def save(vault: Vault, entry: JournalEntry) -> JournalEntry:
 
 
 def delete(vault: Vault, entry_id: str) -> None:
-    """Remove an entry and all its versions. The chain keeps a link saying that an entry
-    was removed, and when, but nothing of what it said."""
+    """Remove an entry, all its versions and the files attached to it. The chain keeps a
+    link saying that an entry (and each file) was removed, and when, but nothing of what it
+    said; the sealed files beside the vault go once that is on disk."""
     journal = vault.collection(TABLE)
+    moment = now()
     with vault.batch():
         _link_older_entries(vault)
         found = journal.find("id", entry_id)
@@ -82,8 +87,52 @@ def delete(vault: Vault, entry_id: str) -> None:
             raise EntryRejected("That entry is no longer in the journal.")
         key, record = found
         entry = JournalEntry.from_record(record)
+        for attachment in attachments_of(vault, entry.id):
+            detach(vault, attachment, moment)
         journal.delete(key)
-        _append_link(vault, now(), "delete", entry)
+        _append_link(vault, moment, "delete", entry)
+    tidy_files(vault)
+
+
+def attachments_of(vault: Vault, entry_id: str | None = None) -> list[Attachment]:
+    """The files attached to one entry (or to every entry), oldest first."""
+    records = vault.collection(FILES_TABLE).all()
+    found = [Attachment.from_record(r) for r in records if entry_id in (None, r.get("entry"))]
+    return sorted(found, key=lambda attachment: attachment.added)  # stable: as attached
+
+
+def link_file(vault: Vault, at: str, action: str, attachment: Attachment) -> None:
+    """A link for a file attached, noted or removed (inside the batch that changes it)."""
+    _link_older_entries(vault)
+    vault.collection(CHAIN_TABLE).add(
+        chain.next_link(
+            _last_link(vault),
+            at=at,
+            action=action,
+            entry=attachment.entry,
+            version=attachment.version,
+            content=attachment.sha256,
+            attachment=attachment.id,
+            meta=chain.digest(attachment.described()),
+        ).as_record()
+    )
+
+
+def detach(vault: Vault, attachment: Attachment, at: str) -> None:
+    """Inside a batch: the record goes, a link says so, the sealed file is let go of."""
+    records = vault.collection(FILES_TABLE)
+    found = records.find("id", attachment.id)
+    if found is not None:
+        records.delete(found[0])
+    link_file(vault, at, "detach", attachment)
+    vault.let_go_of_files([attachment.file])
+
+
+def tidy_files(vault: Vault) -> None:
+    """Remove sealed files no record names any more. A disk that refuses now only delays
+    it: the next open tries again."""
+    with contextlib.suppress(VaultError, OSError):
+        vault.tidy_files()
 
 
 _read: weakref.WeakKeyDictionary[Vault, tuple[int, list[JournalEntry]]] = (
@@ -153,11 +202,12 @@ def verify(vault: Vault) -> chain.ChainReport:
     }
     try:
         found = links(vault)
+        files = {each.id: each.state() for each in attachments_of(vault)}
     except (KeyError, TypeError, ValueError):
         report = chain.ChainReport(entries=len(versions))
         report.problems.append("The record chain itself is damaged.")
         return report
-    return chain.verify(found, versions)
+    return chain.verify(found, versions, files)
 
 
 def entry_hash(entry: JournalEntry) -> str:

@@ -19,12 +19,16 @@ from .errors import (
     WrongPassphrase,
     shown,
 )
+from .files import MAX_FILE_BYTES, FileDamaged, FileRefused
 from .vault import Vault, check_openable, harden_process
 
 __all__ = [
     "DEFAULT_KDF",
     "INSECURE_FAST_KDF",
+    "MAX_FILE_BYTES",
     "FailedAttempts",
+    "FileDamaged",
+    "FileRefused",
     "KdfParams",
     "NotAVaultPath",
     "PassphraseNeeded",

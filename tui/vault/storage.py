@@ -13,7 +13,7 @@ import errno
 import json
 import os
 import secrets
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -24,17 +24,18 @@ from .errors import VaultExists, VaultLocked, VaultWriteFailed
 Tables = dict[str, dict[str, Any]]
 
 
-def _sentence(error: OSError) -> str:
+def storage_sentence(error: OSError, done: str = "saved") -> str:
+    """What the disk refused, in one sentence ending "nothing was <done>"."""
     if error.errno == errno.ENAMETOOLONG:
-        return "The file name is too long for this system, so nothing was saved."
+        return f"The file name is too long for this system, so nothing was {done}."
     if error.errno in (errno.ENOSPC, errno.EDQUOT):
-        return "The disk is full, so nothing was saved; free some space and try again."
+        return f"The disk is full, so nothing was {done}; free some space and try again."
     if error.errno == errno.EROFS:
-        return "The disk is read-only, so nothing was saved."
+        return f"The disk is read-only, so nothing was {done}."
     if error.errno in (errno.EACCES, errno.EPERM):
-        return "Cairn is not allowed to write in the vault's folder, so nothing was saved."
+        return f"Cairn is not allowed to write in the vault's folder, so nothing was {done}."
     reason = error.strerror or type(error).__name__
-    return f"The disk reported an error ({reason}), so nothing was saved."
+    return f"The disk reported an error ({reason}), so nothing was {done}."
 
 
 class WriteNotConfirmed(VaultWriteFailed):
@@ -43,7 +44,7 @@ class WriteNotConfirmed(VaultWriteFailed):
 
 def write_durably(
     path: Path,
-    data: bytes,
+    data: bytes | Iterable[bytes],
     *,
     overwrite: bool = True,
     before_install: Callable[[], None] | None = None,
@@ -53,7 +54,8 @@ def write_durably(
     Unique temp file in the same folder (0600, exclusive) -> write -> fsync -> rename (or
     link, when ``overwrite`` is False, so an existing file is never replaced) -> fsync the
     folder. Returns only when all of that succeeded, with the new file's status.
-    ``before_install`` runs just before the rename and may refuse by raising.
+    ``data`` may come in parts (a stream never held whole in memory); ``before_install``
+    runs just before the rename and may refuse by raising.
     """
     temp = path.with_name(f".{path.name}.{secrets.token_hex(8)}.tmp")
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC
@@ -61,9 +63,10 @@ def write_durably(
     try:
         fd = os.open(temp, flags, 0o600)
         try:
-            view = memoryview(data)
-            while view:
-                view = view[os.write(fd, view) :]
+            for part in [data] if isinstance(data, bytes) else data:
+                view = memoryview(part)
+                while view:
+                    view = view[os.write(fd, view) :]
             os.fsync(fd)
             written = os.fstat(fd)
         finally:
@@ -92,8 +95,12 @@ def write_durably(
     except OSError as error:
         if not installed:
             _remove(temp)
-            raise VaultWriteFailed(_sentence(error)) from None
-        raise WriteNotConfirmed(_sentence(error)) from None
+            raise VaultWriteFailed(storage_sentence(error)) from None
+        raise WriteNotConfirmed(storage_sentence(error)) from None
+    except BaseException:  # a stream that failed part way (a damaged sealed file)
+        if not installed:
+            _remove(temp)
+        raise
 
 
 def _remove(temp: Path) -> None:
@@ -148,6 +155,10 @@ class SealedStorage(Storage):
         finally:
             self._batching = False
         self.write(self.read())
+
+    @property
+    def batching(self) -> bool:
+        return self._batching
 
     @property
     def saved_plaintext(self) -> bytes:

@@ -19,7 +19,7 @@ from typing import Any
 from tinydb import TinyDB
 from tinydb.table import Table
 
-from . import attempts, crypto, drafts, format, paths, slots
+from . import attempts, crypto, drafts, files, format, paths, slots
 from .attempts import FailedAttempts
 from .collection import Collection
 from .errors import (
@@ -178,6 +178,8 @@ class Vault:
                 paths.remove_stale_temp_files(path)
                 with contextlib.suppress(VaultReadOnly, OSError):
                     vault._finish_rekey()  # a change of keys a crash interrupted
+                with contextlib.suppress(VaultReadOnly, OSError):
+                    vault.tidy_files()  # files a crash left half attached or half removed
             return vault
         except BaseException:
             if file_lock is not None:
@@ -414,6 +416,83 @@ class Vault:
         if not self.read_only:
             drafts.discard_draft(self.path)
 
+    # -- attached files -------------------------------------------------------------------
+
+    @property
+    def files_folder(self) -> Path:
+        return files.folder_of(self.path)
+
+    def seal_files(self, sources: list[Path]) -> list[files.SealedFile]:
+        """Seal each file into the folder beside the vault, durably, before anything names
+        it; all of them or none. Their names are first written into the vault as unfinished
+        (one write), so a crash before the record that names them leaves nothing behind for
+        long: the next open removes them. The caller writes its records in a ``batch()``
+        that also calls ``keep_files``."""
+        self._require_key()
+        if self.read_only_reason is not None:
+            raise VaultReadOnly(_read_only_sentence(self.read_only_reason))
+        if self._storage.batching:
+            raise RuntimeError("seal files before the batch that records them")
+        names = [files.new_name() for _ in sources]
+        self._set_unfinished_files([*self._unfinished_files(), *names])
+        sealed: list[files.SealedFile] = []
+        try:
+            for source, name in zip(sources, names, strict=True):
+                sealed.append(
+                    files.seal(
+                        self.files_folder,
+                        source,
+                        self._header.file_id,
+                        attachment_id=files.new_id(),
+                        name=name,
+                    )
+                )
+        except BaseException:
+            with contextlib.suppress(VaultWriteFailed, OSError):
+                self.tidy_files()
+            raise
+        return sealed
+
+    def keep_files(self, sealed: list[files.SealedFile]) -> None:
+        """The records naming these files are being written (call inside that batch)."""
+        kept = {each.name for each in sealed}
+        self._set_unfinished_files([n for n in self._unfinished_files() if n not in kept])
+
+    def let_go_of_files(self, names: list[str]) -> None:
+        """The records naming these files are being removed (call inside that batch); the
+        files themselves go in ``tidy_files`` once that write is on disk."""
+        self._set_unfinished_files([*self._unfinished_files(), *names])
+
+    def tidy_files(self) -> int:
+        """Remove the sealed files no record names any more (half attached or half removed
+        when a crash came) and leftovers of an interrupted sealing; returns how many."""
+        self._require_key()
+        if self.read_only_reason is not None:
+            raise VaultReadOnly(_read_only_sentence(self.read_only_reason))
+        folder = self.files_folder
+        files.remove_temp_files(folder)
+        unfinished = self._unfinished_files()
+        if not unfinished:
+            return 0
+        present = files.names_in(folder)
+        files.remove(folder, unfinished)
+        self._set_unfinished_files([])
+        return len(present & set(unfinished))
+
+    def open_file(self, sealed: files.SealedFile) -> Iterator[bytes]:
+        """The original bytes of an attached file, a message at a time (FileDamaged when it
+        is missing, changed or not this vault's)."""
+        self._require_key()
+        return files.unseal(self.files_folder, sealed, self._header.file_id)
+
+    def _unfinished_files(self) -> list[str]:
+        found = self._internal().get(UNFINISHED_FILES, [])
+        return [name for name in found if isinstance(name, str) and _is_file_name(name)]
+
+    def _set_unfinished_files(self, names: list[str]) -> None:
+        internal = {k: v for k, v in self._internal().items() if k != UNFINISHED_FILES}
+        self._put_internal({**internal, UNFINISHED_FILES: names} if names else internal)
+
     # -- locking --------------------------------------------------------------------------
 
     def lock(self) -> None:
@@ -500,6 +579,7 @@ class Vault:
 INTERNAL_TABLE = "_cairn"
 ATTEMPTS_TABLE = "failed_attempts"
 UNCONFIRMED = "recovery_code_unconfirmed"
+UNFINISHED_FILES = "unfinished_files"
 READ_ONLY_ASKED = "it was opened read-only"
 
 
@@ -512,6 +592,11 @@ def _merge(draft: dict[str, Any], earlier: dict[str, Any] | None) -> dict[str, A
         "items": [*draft.get("items", []), *earlier.get("items", [])],
         "set_aside": [*earlier.get("set_aside", []), *draft.get("set_aside", [])],
     }
+
+
+def _is_file_name(name: str) -> bool:
+    # Only names Cairn makes: a crafted record cannot point removal anywhere else.
+    return len(name) == 2 * files.NAME_BYTES and all(c in "0123456789abcdef" for c in name)
 
 
 def _read_only_sentence(reason: str) -> str:
