@@ -510,7 +510,7 @@ def test_a_record_removed_outside_cairn_breaks_the_chain(vault: Vault, tmp_path:
 
 
 def test_deleting_an_entry_removes_its_files_with_links(vault: Vault, tmp_path: Path) -> None:
-    entry, added = attachments.attach(vault, [_source(tmp_path, "s.png", b"x")])
+    entry, _ = attachments.attach(vault, [_source(tmp_path, "s.png", b"x")])
     journal.delete(vault, entry.id)
     assert attachments.every(vault) == [] and os.listdir(vault.files_folder) == []
     actions = [link.action for link in journal.links(vault)]
