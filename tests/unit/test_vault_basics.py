@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import os
 import stat
+import threading
 from pathlib import Path
 
 import pytest
@@ -179,3 +181,45 @@ def test_stale_temp_files_are_removed_on_open(vault: Vault, vault_path: Path) ->
     stale.write_bytes(b"sealed leftovers")
     Vault.open(vault_path, PASSPHRASE).lock()
     assert not stale.exists()
+
+
+def test_a_change_from_another_thread_waits_for_a_batch_under_way(
+    vault: Vault, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A file is recorded from a worker thread while the app may save a quick note: the
+    note's write must not slip into the batch (it would be acknowledged before it is on
+    disk, and undone if the batch failed)."""
+    written: list[set[str]] = []
+    persist = vault._persist
+
+    def logged(plaintext: bytes) -> None:
+        persist(plaintext)
+        written.append({name for name, docs in json.loads(plaintext).items() if docs})
+
+    monkeypatch.setattr(vault, "_persist", logged)
+    vault._storage._persist = logged
+    inside, release, noted = threading.Event(), threading.Event(), threading.Event()
+
+    def long_batch() -> None:
+        with vault.batch():
+            vault.collection("files").add({"n": 1})
+            inside.set()
+            release.wait(10)
+            vault.collection("files").add({"n": 2})
+
+    def quick_note() -> None:
+        vault.collection("journal").add({"text": "a quick note"})
+        noted.set()
+
+    batch = threading.Thread(target=long_batch)
+    batch.start()
+    assert inside.wait(10)
+    note = threading.Thread(target=quick_note)
+    note.start()
+    assert not noted.wait(0.3)  # held back while the batch is open
+    release.set()
+    batch.join(10)
+    note.join(10)
+    assert noted.is_set()
+    assert "journal" not in written[0] and "files" in written[0]
+    assert "journal" in written[1]

@@ -9,6 +9,7 @@ holds the documents, stays inside tui/vault/.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, MutableMapping, Sequence
+from threading import RLock
 from typing import Any
 
 from tinydb import Query
@@ -18,11 +19,15 @@ Doc = dict[str, Any]
 
 
 class Collection:
-    def __init__(self, table: Callable[[], Table]) -> None:
+    def __init__(self, table: Callable[[], Table], lock: RLock) -> None:
         self._table = table  # looked up on every call: a locked vault refuses
+        # The vault's one lock: a file being attached is recorded from a worker thread, and
+        # TinyDB's read, change, write of a table must not interleave with another's.
+        self._lock = lock
 
     def __len__(self) -> int:
-        return len(self._table())
+        with self._lock:
+            return len(self._table())
 
     def all(self) -> list[Doc]:
         """Every document, in key order."""
@@ -30,50 +35,60 @@ class Collection:
 
     def items(self) -> list[tuple[int, Doc]]:
         """(key, document) for every document, in key order."""
-        found = [(document.doc_id, _copy(document)) for document in self._table().all()]
+        with self._lock:
+            found = [(document.doc_id, _copy(document)) for document in self._table().all()]
         return sorted(found, key=lambda pair: pair[0])
 
     def get(self, key: int) -> Doc | None:
-        found = self._table().get(doc_id=key)
-        return _copy(found) if isinstance(found, Document) else None
+        with self._lock:
+            found = self._table().get(doc_id=key)
+            return _copy(found) if isinstance(found, Document) else None
 
     def find(self, field: str, value: object) -> tuple[int, Doc] | None:
         """The first document whose ``field`` equals ``value``, with its key."""
-        found = self._table().get(Query()[field] == value)
-        return (found.doc_id, _copy(found)) if isinstance(found, Document) else None
+        with self._lock:
+            found = self._table().get(Query()[field] == value)
+            return (found.doc_id, _copy(found)) if isinstance(found, Document) else None
 
     def find_all(self, field: str, value: object) -> list[tuple[int, Doc]]:
-        found = self._table().search(Query()[field] == value)
-        return sorted(((d.doc_id, _copy(d)) for d in found), key=lambda pair: pair[0])
+        with self._lock:
+            found = self._table().search(Query()[field] == value)
+            return sorted(((d.doc_id, _copy(d)) for d in found), key=lambda pair: pair[0])
 
     def add(self, document: Mapping[str, Any]) -> int:
         """Store a new document under the next free key; returns the key."""
-        return int(self._table().insert(dict(document)))
+        with self._lock:
+            return int(self._table().insert(dict(document)))
 
     def add_all(self, documents: Sequence[Mapping[str, Any]]) -> list[int]:
-        return [int(key) for key in self._table().insert_multiple(dict(d) for d in documents)]
+        with self._lock:
+            table = self._table()
+            return [int(key) for key in table.insert_multiple(dict(d) for d in documents)]
 
     def put(self, key: int, document: Mapping[str, Any]) -> None:
         """Store ``document`` under ``key``, replacing whatever was there, whole."""
-        table = self._table()
         record = dict(document)
-        if not table.contains(doc_id=key):
-            table.insert(Document(record, doc_id=key))
-            return
 
         def replace_all(stored: MutableMapping[str, Any]) -> None:
             stored.clear()
             stored.update(record)
 
-        table.update(replace_all, doc_ids=[key])
+        with self._lock:
+            table = self._table()
+            if not table.contains(doc_id=key):
+                table.insert(Document(record, doc_id=key))
+            else:
+                table.update(replace_all, doc_ids=[key])
 
     def delete(self, key: int) -> None:
-        table = self._table()
-        if table.contains(doc_id=key):
-            table.remove(doc_ids=[key])
+        with self._lock:
+            table = self._table()
+            if table.contains(doc_id=key):
+                table.remove(doc_ids=[key])
 
     def clear(self) -> None:
-        self._table().truncate()
+        with self._lock:
+            self._table().truncate()
 
 
 def _copy(document: Mapping[str, Any]) -> Doc:

@@ -18,9 +18,11 @@ import contextlib
 import errno
 import hashlib
 import os
+import queue
 import secrets
 import stat
 import struct
+import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -196,23 +198,72 @@ def _stream(fd: int, out: int, key: bytes, associated: bytes, source: Path) -> t
     state = sodium.crypto_secretstream_xchacha20poly1305_state()
     header = sodium.crypto_secretstream_xchacha20poly1305_init_push(state, key)
     _write_all(out, PREAMBLE.pack(MAGIC, VERSION) + header)
-    digest = hashlib.sha256()
-    size = 0
-    chunk = _read_full(fd, CHUNK)
-    while True:
-        # Read one ahead: the last message is tagged FINAL, so a cut file shows.
-        following = _read_full(fd, CHUNK) if len(chunk) == CHUNK else b""
-        size += len(chunk)
-        if size > MAX_FILE_BYTES:  # it grew while being read
-            raise FileRefused(too_large(source))
-        digest.update(chunk)
-        tag = _FINAL if not following else _MESSAGE
-        _write_all(
-            out, sodium.crypto_secretstream_xchacha20poly1305_push(state, chunk, associated, tag)
-        )
-        if tag == _FINAL:
-            return size, digest.hexdigest()
-        chunk = following
+    with _HashAndWrite(out) as behind:
+        size = 0
+        chunk = _read_full(fd, CHUNK)
+        while True:
+            # Read one ahead: the last message is tagged FINAL, so a cut file shows.
+            following = _read_full(fd, CHUNK) if len(chunk) == CHUNK else b""
+            size += len(chunk)
+            if size > MAX_FILE_BYTES:  # it grew while being read
+                raise FileRefused(too_large(source))
+            tag = _FINAL if not following else _MESSAGE
+            sealed = sodium.crypto_secretstream_xchacha20poly1305_push(
+                state, chunk, associated, tag
+            )
+            behind.take(chunk, sealed)
+            if tag == _FINAL:
+                return size, behind.finish()
+            chunk = following
+
+
+class _HashAndWrite:
+    """Hashing the original and writing the sealed messages on a second thread, while this
+    one reads and seals the next: hashlib, libsodium and os.write all let go of the
+    interpreter lock while they work, so the two share the machine's cores. At most a few
+    messages wait, so memory stays flat. An error there (a full disk) is raised here."""
+
+    def __init__(self, out: int) -> None:
+        self._out = out
+        self._digest = hashlib.sha256()
+        self._waiting: queue.Queue[tuple[bytes, bytes] | None] = queue.Queue(maxsize=4)
+        self._failed: BaseException | None = None
+        self._thread = threading.Thread(target=self._run, name="cairn-seal", daemon=True)
+
+    def __enter__(self) -> _HashAndWrite:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self._stop()
+
+    def _run(self) -> None:
+        while (item := self._waiting.get()) is not None:
+            if self._failed is not None:
+                continue  # drain what is queued, write nothing more
+            plain, sealed = item
+            try:
+                self._digest.update(plain)
+                _write_all(self._out, sealed)
+            except BaseException as error:  # handed to the sealing thread
+                self._failed = error
+
+    def take(self, plain: bytes, sealed: bytes) -> None:
+        if self._failed is not None:
+            raise self._failed
+        self._waiting.put((plain, sealed))
+
+    def _stop(self) -> None:
+        if self._thread.is_alive():
+            self._waiting.put(None)
+            self._thread.join()
+
+    def finish(self) -> str:
+        """Once everything is hashed and written: the SHA-256 of the original."""
+        self._stop()
+        if self._failed is not None:
+            raise self._failed
+        return self._digest.hexdigest()
 
 
 def _create(path: Path) -> int:
@@ -261,7 +312,7 @@ def flush_folder(folder: Path) -> None:
 
 
 def unseal(folder: Path, sealed: SealedFile, file_id: bytes) -> Iterator[bytes]:
-    """The original bytes, a message at a time. Raises FileDamaged (one sentence) when the
+    """The original bytes, a message at a time. Raises FileDamaged (why, in a few words) when the
     sealed file is missing, cut short, changed, or belongs elsewhere: before any byte of
     a damaged message is handed out."""
     path = folder / sealed.name
@@ -284,6 +335,8 @@ def unseal(folder: Path, sealed: SealedFile, file_id: bytes) -> Iterator[bytes]:
         if info.st_size > expected:
             raise FileDamaged("has bytes after its end")
         yield from _pull(fd, sealed, file_id)
+    except OSError as error:  # the disk failed while reading it
+        raise FileDamaged(error.strerror or "unreadable") from None
     finally:
         os.close(fd)
 

@@ -9,6 +9,7 @@ import dataclasses
 import hmac
 import os
 import resource
+import threading
 import unicodedata
 from collections.abc import Iterator
 from datetime import UTC, datetime
@@ -92,6 +93,9 @@ class Vault:
         # A sealed draft the disk could not take (see seal_draft); never plaintext.
         self.unwritten_draft: bytes | None = None
         self._storage = SealedStorage(plaintext, self._persist)
+        # Held by every change and every batch (see Collection): one writer at a time
+        # inside this process too, since a file is recorded from a worker thread.
+        self._lock = threading.RLock()
         self._db: TinyDB | None = TinyDB(storage=lambda: self._storage)
 
     # -- creating and opening -------------------------------------------------------------
@@ -208,7 +212,7 @@ class Vault:
     def collection(self, name: str) -> Collection:
         """The named collection of documents (made on first write). The only way the rest
         of Cairn reaches what the vault holds."""
-        return Collection(lambda: self._table(name))
+        return Collection(lambda: self._table(name), self._lock)
 
     def _table(self, name: str) -> Table:
         if self._db is None:
@@ -222,13 +226,14 @@ class Vault:
         if self._db is None:
             raise VaultLocked()
         db = self._db
-        try:
-            with self._storage.batch():
-                yield
-        except BaseException:
-            for name in db.tables():  # cached query results may describe the undone state
-                db.table(name).clear_cache()
-            raise
+        with self._lock:
+            try:
+                with self._storage.batch():
+                    yield
+            except BaseException:
+                for name in db.tables():  # cached query results may describe the undone state
+                    db.table(name).clear_cache()
+                raise
 
     def take_failed_attempts(self) -> FailedAttempts:
         """Failed unlocks recorded since the last call, now folded into the vault's
@@ -496,7 +501,12 @@ class Vault:
     # -- locking --------------------------------------------------------------------------
 
     def lock(self) -> None:
-        """Drop the key and every decrypted object this vault holds; release the file."""
+        """Drop the key and every decrypted object this vault holds; release the file.
+        Waits for a change under way on another thread (a few milliseconds at most)."""
+        with self._lock:
+            self._lock_now()
+
+    def _lock_now(self) -> None:
         if self._db is not None:
             self._db.close()
             self._db = None
