@@ -131,11 +131,15 @@ class ExportScreen(Screen[None]):
         kind = str(self.query_one("#export-format", Select).value)
         ask(
             self,
-            f"{self.text}.confirm",
+            self.question(kind),
             keys=("y", "n"),
             then=lambda: self._write(kind, path),
             path=path,
         )
+
+    def question(self, kind: str) -> str:
+        """The section of the question asked before writing this kind of file."""
+        return f"{self.text}.confirm"
 
     def _write(self, kind: str, path: Path) -> None:
         message = self.query_one(".export-message", Static)

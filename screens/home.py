@@ -11,9 +11,9 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from styles import stylesheet
-from tui import journal, safety_plan
+from tui import backup, journal, safety_plan
 from tui.session import Session
-from tui.vault import Vault
+from tui.vault import READ_ONLY_ASKED, Vault
 
 from ._dates import long_date
 from ._footer import CairnFooter
@@ -32,6 +32,7 @@ class HomeScreen(Screen[None]):
         Binding("s", "safety_plan", "Safety plan", id="home-safety-plan"),
         Binding("q", "questionnaire", "Questionnaire", id="home-questionnaire"),
         Binding("l", "learn", "Learn", id="home-learn"),
+        Binding("b", "backup", "Back up", id="home-backup"),
     ]
 
     def __init__(self, session: Session, today: date | None = None) -> None:
@@ -45,6 +46,7 @@ class HomeScreen(Screen[None]):
             yield Static("", id="today-page", markup=False)
             yield Static("", id="journal-summary", markup=False)
             yield Static("", id="plan-summary", markup=False)
+            yield Static("", id="home-notice", markup=False)
             keys = say("home", "keys", help=help_label(self.session))
             yield Static(keys, id="home-keys", markup=False)
         yield CairnFooter()
@@ -76,6 +78,9 @@ class HomeScreen(Screen[None]):
             summary = say("home", "entries", count=len(entries), last=long_date(last))
         self.query_one("#journal-summary", Static).update(summary)
         self.query_one("#plan-summary", Static).update(_plan_summary(vault, today))
+        notice = self.query_one("#home-notice", Static)
+        notice.update(_notice(vault, today, self.session.settings.backup_reminder_days))
+        notice.display = bool(notice.content)
 
     def action_new_entry(self) -> None:
         from .entry import EntryScreen
@@ -112,10 +117,32 @@ class HomeScreen(Screen[None]):
 
         self.app.push_screen(QuestionnaireScreen(self.session))
 
+    def action_backup(self) -> None:
+        from .backup_now import BackupScreen
+
+        self.app.push_screen(BackupScreen(self.session))
+
     def action_learn(self) -> None:
         from .learn import LearnScreen
 
         self.app.push_screen(LearnScreen(self.session))
+
+
+def _notice(vault: Vault, today: date, reminder_days: int) -> str:
+    """Read-only, or a backup older than the person asked to be told about (off unless
+    they set it: a reminder on the screen can itself be seen)."""
+    if vault.read_only_reason == READ_ONLY_ASKED:
+        return say("home", "read_only_asked")
+    if vault.read_only_reason is not None:
+        return say("home", "read_only", reason=vault.read_only_reason)
+    if not reminder_days:
+        return ""
+    last = backup.last_backup(vault)
+    if last is None:
+        return say("home", "backup_never")
+    if (today - last.date()).days > reminder_days:
+        return say("home", "backup_due", day=long_date(last.date()), days=reminder_days)
+    return ""
 
 
 def _plan_summary(vault: Vault, today: date) -> str:

@@ -6,11 +6,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from textual.widget import Widget
-from textual.widgets import Checkbox, Input, Label
+from textual.widgets import Checkbox, Input, Label, Select, Static
 
-from tui import journal, report
+from tui import bundle, journal, report
+from tui.vault import VaultError
+from tui.visible import visible
 
 from ._export_screen import ExportProblem, ExportScreen
 from ._plain import PlainInput
@@ -22,6 +25,7 @@ class ReportScreen(ExportScreen):
     formats = (
         ("Web page for printing (.html)", "html", ".html"),
         ("Markdown (.md)", "markdown", ".md"),
+        ("Sealed bundle for a lawyer (.age)", "bundle", ".age"),
     )
 
     def more_fields(self) -> Iterable[Widget]:
@@ -33,6 +37,8 @@ class ReportScreen(ExportScreen):
         yield PlainInput(id="report-tags")
         yield Checkbox(say("report", "felt"), value=True, id="report-felt")
         yield Checkbox(say("report", "daily"), value=True, id="report-daily")
+        yield Label(say("report", "recipient"), classes="field-label", markup=False)
+        yield PlainInput(placeholder=say("report", "recipient_hint"), id="report-recipient")
 
     def _choice(self) -> report.Choice:
         start = _day(self.query_one("#report-start", Input).value, "From")
@@ -49,6 +55,53 @@ class ReportScreen(ExportScreen):
 
     def check_more(self) -> None:
         self._choice()
+        if self._kind() == "bundle":
+            self._recipients()
+
+    def _kind(self) -> str:
+        return str(self.query_one("#export-format", Select).value)
+
+    def _recipients(self) -> list[Any]:
+        typed = self.query_one("#report-recipient", Input).value
+        if not typed.strip():
+            raise ExportProblem(say("report", "recipient_needed"))
+        try:
+            return bundle.recipients_from(typed)
+        except VaultError as problem:
+            raise ExportProblem(str(problem)) from None
+
+    def question(self, kind: str) -> str:
+        return "report.bundle_confirm" if kind == "bundle" else "report.confirm"
+
+    def _write(self, kind: str, path: Path) -> None:
+        if kind != "bundle":
+            super()._write(kind, path)
+            return
+        message = self.query_one(".export-message", Static)
+        try:
+            recipients, choice = self._recipients(), self._choice()
+        except ExportProblem as problem:
+            message.update(str(problem))
+            return
+        message.update(say("report", "bundle_working"))
+        self.run_worker(
+            lambda: self._seal(path, choice, recipients), thread=True, exit_on_error=False
+        )
+
+    def _seal(self, path: Path, choice: report.Choice, recipients: list[Any]) -> None:
+        try:
+            made = bundle.make_bundle(self.session.unlocked, path, choice, recipients=recipients)
+        except VaultError as problem:
+            said = str(problem)
+        else:
+            said = say(
+                "report",
+                "bundle_written",
+                path=visible(str(made.path)),
+                exhibits=made.exhibits,
+                head=made.chain_head[:16],
+            )
+        self.app.call_from_thread(self.query_one(".export-message", Static).update, said)
 
     def document(self, kind: str, path: Path) -> tuple[str, str]:
         record = report.collect(self.session.unlocked, self._choice())

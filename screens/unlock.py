@@ -69,7 +69,7 @@ class UnlockScreen(Screen[None]):
     async def _open(self, secret: str) -> None:
         try:
             vault, attempts = await asyncio.to_thread(
-                _open_and_collect, self.session.vault_path, secret
+                _open_and_collect, self.session.vault_path, secret, self.session.read_only
             )
         except WrongPassphrase:
             self.failures += 1
@@ -132,10 +132,12 @@ class UnlockScreen(Screen[None]):
             self.app.push_screen(AttemptsScreen(attempts))
 
 
-def _open_and_collect(path: Path, secret: str) -> tuple[Vault, FailedAttempts]:
+def _open_and_collect(
+    path: Path, secret: str, read_only: bool = False
+) -> tuple[Vault, FailedAttempts]:
     """Open, then fold in the failed attempts recorded since last time (both off the UI
     thread: the key derivation takes a moment and folding may write)."""
-    vault = Vault.open(path, secret)
+    vault = Vault.open(path, secret, read_only=read_only)
     try:
         return vault, vault.take_failed_attempts()
     except (VaultError, OSError):

@@ -41,6 +41,7 @@ from .vault import VaultError, check_openable
 
 LeaveHow = Literal["lock", "exit"]
 RELAUNCH_ENV = "CAIRN_RELAUNCHED"
+READ_ONLY_ENV = "CAIRN_READ_ONLY"  # set only by a relaunch of a read-only session
 
 
 def relaunch(vault_path: Path, unwritten_draft: bytes | None = None) -> None:
@@ -131,7 +132,7 @@ class CairnApp(App[int]):
         if not os.path.lexists(path):
             return WelcomeScreen(self.session)
         try:
-            check_openable(path)
+            check_openable(path, read_only=self.session.read_only)
         except VaultError as error:
             return ProblemScreen(error)
         return UnlockScreen(self.session)
@@ -259,6 +260,8 @@ class CairnApp(App[int]):
         if self._terminal_state is not None:
             self._terminal_state.restore()
         terminal.write_now(terminal.CLEAR_ALL)
+        if self.session.read_only:
+            os.environ[READ_ONLY_ENV] = "1"  # the fresh process stays read-only
         self._relaunch(self.session.vault_path, unwritten_draft)
 
     def _hang_up(self) -> None:
@@ -327,6 +330,7 @@ class CairnApp(App[int]):
             yield from self._places_to_go()
 
     def _places_to_go(self) -> Iterable[SystemCommand]:
+        from screens.backup_now import BackupScreen
         from screens.daily import DailyScreen
         from screens.entry import EntryScreen
         from screens.journal import JournalScreen
@@ -348,6 +352,11 @@ class CairnApp(App[int]):
             ("Journal", "Every entry, with search and filters", JournalScreen),
             ("Patterns", "The month by phase, entries per week, cycles", PatternsScreen),
             ("Printable report", "Markdown or HTML for an advocate or a court", ReportScreen),
+            (
+                "Back up now",
+                "A sealed copy of the vault on a USB stick or another disk",
+                BackupScreen,
+            ),
             (
                 "Safety plan",
                 "People, code words, the go-bag, plans for staying or leaving",

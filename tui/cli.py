@@ -31,9 +31,14 @@ from .session import QuickLog, Session
 from .vault import (
     DEFAULT_KDF,
     INSECURE_FAST_KDF,
+    CopyDamaged,
+    CopyRefused,
+    FileDamaged,
     FileRefused,
     NotAVaultPath,
     PassphraseNeeded,
+    RecipientRefused,
+    TooLargeForPassphrase,
     UnsafeVault,
     Vault,
     VaultBusy,
@@ -50,7 +55,7 @@ from .vault.files import open_source
 from .visible import visible
 
 if TYPE_CHECKING:
-    from . import journal
+    from . import journal, report
     from .journal import attachments
 
 # The journal and the exports are imported by the commands that use them, not here: the app
@@ -76,6 +81,11 @@ class OutputFailed(Exception):
 _EXIT_FOR: tuple[tuple[type[BaseException], int], ...] = (
     (IntakeProblem, EXIT_USAGE),
     (FileRefused, EXIT_USAGE),
+    (CopyRefused, EXIT_USAGE),
+    (RecipientRefused, EXIT_USAGE),
+    (TooLargeForPassphrase, EXIT_USAGE),
+    (CopyDamaged, EXIT_VAULT_UNUSABLE),
+    (FileDamaged, EXIT_VAULT_UNUSABLE),
     (SettingsProblem, EXIT_USAGE),
     (VaultMissing, EXIT_USAGE),
     (VaultExists, EXIT_USAGE),
@@ -198,28 +208,112 @@ ORIGINALS_STAY = (
 )
 
 
-def cmd_export(args: argparse.Namespace) -> int:
-    from . import export, report
+def cmd_backup(args: argparse.Namespace) -> int:
+    from datetime import datetime
 
+    from . import backup, journal
+
+    to = Path(args.to).expanduser().absolute()
+    if not 1 <= args.keep <= 100:
+        raise BadInput("--keep takes a number of copies from 1 to 100.")
+    passphrase = PassphraseSource(args.passphrase_fd).existing()
+    with _open(args, passphrase) as vault:
+        made = backup.make_backup(vault, to, now=datetime.now(), keep=args.keep)
+        with contextlib.suppress(VaultWriteFailed):  # the copy is made either way
+            backup.record_backup(vault, made, journal.now())
+    _out(f"Backed up to {made.path}: the vault and {made.files} attached file(s), still sealed,")
+    _out("read back and checked.")
+    removed = f"; {len(made.removed)} older removed" if made.removed else ""
+    _out(f"Copies kept there: {len(made.kept)}{removed}; they use {_mib(made.used)}.")
+    if not made.private:
+        _out(NOT_PRIVATE)
+    return EXIT_OK
+
+
+# What a drive that cannot keep file modes (FAT, exFAT) means for a backup, in one sentence.
+NOT_PRIVATE = (
+    "This drive cannot keep files private (it is probably formatted FAT or exFAT): anyone "
+    "holding it can see that these files exist and how large they are, but not what is in "
+    "them, because they stay sealed."
+)
+
+
+def _mib(size: int) -> str:
+    return f"{size / 1024 / 1024:.1f} MiB"
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    from . import backup
+
+    source = Path(args.source).expanduser().absolute()
+    target = vault_path(args)
+    backup.vault_in(source)  # a wrong path is found before the passphrase is asked for
+    if os.path.lexists(target) and not args.force:
+        raise BadInput(
+            f"{target} already exists; Cairn restores only as a new vault, or over it with "
+            "--force. Nothing was written."
+        )
+    passphrase = PassphraseSource(args.passphrase_fd).existing(
+        "Passphrase or recovery code of the backup: "
+    )
+    restored = backup.restore(source, target, passphrase, force=args.force)
+    _out(
+        f"Restored to {restored.path}: {restored.entries} entries and {restored.files} "
+        "attached file(s), read back and checked. It opens with the backup's passphrase."
+    )
+    return EXIT_OK
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from . import importer
+
+    source = Path(args.file).expanduser().absolute()
+    try:
+        importer.read_export(source)  # a wrong file is found before the passphrase is asked
+        passphrase = PassphraseSource(args.passphrase_fd).existing()
+        with _open(args, passphrase) as vault:
+            done = importer.import_file(vault, source)
+    except importer.ImportRefused as refused:
+        raise BadInput(str(refused)) from None
+    except importer.ImportChainBroken as broken:
+        _say(str(broken))
+        return EXIT_CHAIN_BROKEN
+    _out(f"Imported {done.added} entries, each with every version, linked into the record chain.")
+    if done.already:
+        _out(f"{done.already} entries were already in this vault and were left as they were.")
+    if done.files or done.files_missing:
+        _out(f"Attached files found beside the file and kept again: {done.files}.")
+    if done.files_missing:
+        _out(
+            f"{done.files_missing} attached file(s) described in it were not found beside it "
+            "(an opened bundle keeps them under exhibits/); attach them again with "
+            "'cairn attach'."
+        )
+    if done.plan:
+        _out("The safety plan was imported too.")
+    if done.runs:
+        _out(f"Questionnaire answers kept: {done.runs}.")
+    return EXIT_OK
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from . import export
+
+    if args.format == "bundle":
+        return _bundle(args)
+    if args.to_age or args.to_age_file or args.to_passphrase:
+        raise BadInput("--to-age and --to-passphrase seal a bundle: use them with --format bundle.")
     out = _output_path(args.out, force=args.force) if args.out else None
     start, end = _day(args.start, "--from"), _day(args.end, "--to")
     if args.format in export.PLAN_FORMATS and (start or end):
         raise BadInput("--from and --to choose journal entries; the safety plan is printed whole.")
+    choice = _choice(args)
     chosen = bool(args.tag) or args.without_felt or args.without_daily
     if chosen and args.format not in export.REPORT_FORMATS:
         raise BadInput(
             "--tag, --without-felt and --without-daily choose what a report (markdown or "
             "html) holds; the other formats hold everything."
         )
-    if start and end and start > end:
-        raise BadInput("--from is after --to; nothing was written.")
-    choice = report.Choice(
-        start=start,
-        end=end,
-        tags=tuple(tag.strip() for tag in args.tag or () if tag.strip()),
-        felt=not args.without_felt,
-        daily=not args.without_daily,
-    )
     passphrase = PassphraseSource(args.passphrase_fd).existing()
     with _open(args, passphrase) as vault:
         document = export.render(vault, args.format, choice)
@@ -232,6 +326,60 @@ def cmd_export(args: argparse.Namespace) -> int:
         return EXIT_OK
     export.write_file(out, document.encode("utf-8"), overwrite=args.force)
     _say(f"Wrote an unencrypted copy to {out}. {GIVES_AWAY}")
+    return EXIT_OK
+
+
+def _choice(args: argparse.Namespace) -> report.Choice:
+    from . import report
+
+    start, end = _day(args.start, "--from"), _day(args.end, "--to")
+    if start and end and start > end:
+        raise BadInput("--from is after --to; nothing was written.")
+    return report.Choice(
+        start=start,
+        end=end,
+        tags=tuple(tag.strip() for tag in args.tag or () if tag.strip()),
+        felt=not args.without_felt,
+        daily=not args.without_daily,
+    )
+
+
+def _bundle(args: argparse.Namespace) -> int:
+    """``export --format bundle``: one age-encrypted file for a lawyer (tui/bundle.py)."""
+    from . import bundle
+    from .vault import age
+
+    if not args.out:
+        raise BadInput("A bundle is written to a file: add --out FILE.")
+    out = _output_path(args.out, force=args.force)
+    choice = _choice(args)
+    lines = list(args.to_age or [])
+    for listed in args.to_age_file or []:
+        lines += bundle.key_lines(Path(listed).expanduser())
+    if bool(lines) == bool(args.to_passphrase):
+        raise BadInput(
+            "Seal the bundle either to the recipient's key (--to-age KEY or --to-age-file "
+            "FILE) or with a passphrase (--to-passphrase); nothing was written."
+        )
+    recipients = [age.recipient(line) for line in lines]  # checked before unlocking
+    source = PassphraseSource(args.passphrase_fd)
+    passphrase = source.existing()
+    secret = source.new("Passphrase for the bundle: ") if args.to_passphrase else None
+    with _open(args, passphrase) as vault:
+        made = bundle.make_bundle(
+            vault, out, choice, recipients=recipients or None, secret=secret, overwrite=args.force
+        )
+    _out(f"Wrote a sealed bundle to {made.path} ({_mib(made.path.stat().st_size)}).")
+    _out(
+        f"Inside, once opened with age: the report (HTML and Markdown), {made.exhibits} "
+        "exhibit(s), manifest.json, SHA256SUMS and README.txt."
+    )
+    _out(f"Chain head: {made.chain_head}")
+    if secret is not None:
+        _out(
+            "Give the passphrase to the lawyer another way than the file (in person or by "
+            "phone), never with it."
+        )
     return EXIT_OK
 
 
@@ -441,7 +589,9 @@ def _run_app(args: argparse.Namespace, start: str, quick: QuickLog | None = None
     from .app import run_app  # Textual is imported only when the app is wanted
     from .handoff import take_over
 
-    session = Session(settings=settings, vault_path=vault_path(args), start=start)
+    session = Session(
+        settings=settings, vault_path=vault_path(args), start=start, read_only=args.read_only
+    )
     session.handed_draft = take_over()
     session.quick_log = quick or QuickLog()
     code = run_app(session)
@@ -463,7 +613,16 @@ def _scrub_textual_environment() -> None:
 
 
 def _open(args: argparse.Namespace, secret: str) -> Vault:
-    return Vault.open(vault_path(args), secret)
+    vault = Vault.open(vault_path(args), secret, read_only=args.read_only)
+    if args.read_only:
+        _say(READ_ONLY_SAID)
+    return vault
+
+
+READ_ONLY_SAID = (
+    "Opened read-only: nothing is written beside the vault (no lock, no record of failed "
+    "attempts, no draft), so nothing can be saved."
+)
 
 
 def _read_entry_text() -> str:
@@ -554,7 +713,7 @@ class _Formats:
     def _names(self) -> tuple[str, ...]:
         from .export import FORMATS
 
-        return FORMATS
+        return (*FORMATS, "bundle")
 
     def __contains__(self, name: object) -> bool:
         return name in self._names()
@@ -588,6 +747,13 @@ def build_parser() -> argparse.ArgumentParser:
         type=_descriptor,
         default=argparse.SUPPRESS,
         help="read the passphrase from this open file descriptor, one per line",
+    )
+    common.add_argument(
+        "--read-only",
+        action="store_true",
+        default=argparse.SUPPRESS,
+        help="open the vault for reading only: nothing is written beside it (a backup on a "
+        "USB stick, for example)",
     )
     parser = _Parser(
         prog="cairn",
@@ -644,6 +810,23 @@ def build_parser() -> argparse.ArgumentParser:
         "--without-daily", action="store_true", help="a report without the daily check-ins"
     )
     exp.add_argument("--out", metavar="FILE", help="a new file to write (default: standard output)")
+    exp.add_argument(
+        "--to-age",
+        action="append",
+        metavar="KEY",
+        help="bundle: seal to this age key (age1...) or SSH public key; repeat for more",
+    )
+    exp.add_argument(
+        "--to-age-file",
+        action="append",
+        metavar="FILE",
+        help="bundle: seal to the keys listed in FILE, one per line",
+    )
+    exp.add_argument(
+        "--to-passphrase",
+        action="store_true",
+        help="bundle: seal with a passphrase (asked twice) instead of keys",
+    )
     exp.add_argument("--force", action="store_true", help="replace FILE if it exists")
     exp.set_defaults(command=cmd_export)
 
@@ -661,6 +844,36 @@ def build_parser() -> argparse.ArgumentParser:
     )
     attach.add_argument("--note", metavar="TEXT", help="a note kept with each file")
     attach.set_defaults(command=cmd_attach)
+
+    backup_cmd = commands.add_parser(
+        "backup",
+        parents=[common],
+        help="copy the vault and its attached files, still sealed, to a folder or a USB stick",
+    )
+    backup_cmd.add_argument("--to", required=True, metavar="FOLDER", help="where the copy goes")
+    backup_cmd.add_argument(
+        "--keep", type=int, default=3, metavar="N", help="copies kept there (default 3)"
+    )
+    backup_cmd.set_defaults(command=cmd_backup)
+
+    restore_cmd = commands.add_parser(
+        "restore",
+        parents=[common],
+        help="put a backup in place as a new vault (at --vault), checked before and after",
+    )
+    restore_cmd.add_argument("source", metavar="FROM", help="a backup folder made by cairn backup")
+    restore_cmd.add_argument(
+        "--force", action="store_true", help="replace the vault at --vault if there is one"
+    )
+    restore_cmd.set_defaults(command=cmd_restore)
+
+    import_cmd = commands.add_parser(
+        "import",
+        parents=[common],
+        help="bring entries from Cairn's JSON export (or a bundle's journal.json) into the vault",
+    )
+    import_cmd.add_argument("file", metavar="FILE", help="the JSON file")
+    import_cmd.set_defaults(command=cmd_import)
 
     passwd = commands.add_parser("passwd", parents=[common], help="change the passphrase")
     passwd.set_defaults(command=cmd_passwd)
@@ -694,8 +907,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     args.vault = getattr(args, "vault", None)
     args.passphrase_fd = getattr(args, "passphrase_fd", None)
+    relaunched_read_only = os.environ.pop("CAIRN_READ_ONLY", None) == "1"
+    args.read_only = getattr(args, "read_only", False) or relaunched_read_only
     command: Callable[[argparse.Namespace], int] = args.command
     try:
+        if args.read_only and command in _WRITING:
+            raise BadInput(
+                f"--read-only opens the vault for reading, and 'cairn {_name_of(command)}' "
+                "writes; nothing was done."
+            )
         if command is not cmd_app:  # the app loads these once its lock screen shows
             domain.load()
         code = command(args)
@@ -722,6 +942,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             "everything saved before it is safe."
         )
         return EXIT_UNEXPECTED
+
+
+def _name_of(command: Callable[[argparse.Namespace], int]) -> str:
+    return command.__name__.removeprefix("cmd_").replace("_", "-")
+
+
+_WRITING = {cmd_init, cmd_log, cmd_attach, cmd_passwd, cmd_recovery_code, cmd_restore, cmd_import}
 
 
 def damaged_content(problem: ContentProblem) -> str:

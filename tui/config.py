@@ -39,6 +39,9 @@ class Settings:
     # Neutral words where the most telling ones would be read at a glance (home, the plan's
     # emergency line, titles). Off by default: the plain words are clearer.
     discreet: bool = False
+    # Home mentions the last backup once it is older than this many days; 0 (the default):
+    # never, since a reminder on the screen can itself be seen.
+    backup_reminder_days: int = 0
     keys: dict[str, str] = field(default_factory=dict)  # binding id -> keys, for the keymap
 
 
@@ -140,6 +143,7 @@ def _validate(document: dict[str, Any], path: Path, text: str) -> Settings:
         "terminal_title",
         "mouse",
         "discreet",
+        "backup_reminder_days",
         "keys",
     }
     for key in document:
@@ -177,6 +181,9 @@ def _validate(document: dict[str, Any], path: Path, text: str) -> Settings:
     discreet = document.get("discreet", defaults.discreet)
     if not isinstance(discreet, bool):
         raise problem("discreet", "must be true or false")
+    reminder = document.get("backup_reminder_days", defaults.backup_reminder_days)
+    if isinstance(reminder, bool) or not isinstance(reminder, int) or not 0 <= reminder <= 3650:
+        raise problem("backup_reminder_days", "must be a whole number of days, 0 (off) to 3650")
     keys = document.get("keys", {})
     if not isinstance(keys, dict) or not all(
         isinstance(v, str) and all(_KEY.match(k.strip()) for k in v.split(","))
@@ -202,6 +209,7 @@ def _validate(document: dict[str, Any], path: Path, text: str) -> Settings:
         terminal_title=title,
         mouse=mouse,
         discreet=discreet,
+        backup_reminder_days=reminder,
         keys={str(k): str(v) for k, v in keys.items()},
     )
 

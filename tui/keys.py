@@ -12,6 +12,8 @@ import unicodedata
 
 DEFAULT_KEYS: dict[str, str] = {
     "attempts-continue": "enter",
+    "backup-back": "escape",
+    "backup-start": "ctrl+s",
     "change-passphrase-back": "escape",
     "confirm-back": "escape",
     "daily-back": "escape",
@@ -39,6 +41,7 @@ DEFAULT_KEYS: dict[str, str] = {
     "files-remove": "d",
     "files-save": "s",
     "help-now": "f1,ctrl+g",
+    "home-backup": "b",
     "home-journal": "j",
     "home-learn": "l",
     "home-new-entry": "n",

@@ -57,8 +57,8 @@ class PassphraseSource:
             raise IntakeProblem("The passphrase is empty.")
         return secret
 
-    def new(self) -> str:
-        first = self._read("New passphrase: ")
+    def new(self, prompt: str = "New passphrase: ") -> str:
+        first = self._read(prompt)
         if not first:
             raise IntakeProblem("The new passphrase is empty.")
         second = self._read("The same passphrase again: ")

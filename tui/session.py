@@ -52,6 +52,9 @@ class Session:
     quick_log: QuickLog = field(default_factory=QuickLog)
     # set when the one-field form of `cairn log` saved its entry
     logged: bool = False
+    # opened with --read-only: nothing is written beside the vault (no lock, no record of
+    # failed attempts, no draft), and every save says why it cannot
+    read_only: bool = False
 
     @property
     def unlocked(self) -> Vault:

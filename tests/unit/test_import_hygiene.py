@@ -60,7 +60,7 @@ def test_the_app_starts_without_the_journal_or_the_exports() -> None:
 # -- import contracts: which package may import what (read from the source, not run) -------
 
 ROOT = Path(__file__).resolve().parents[2]
-STORAGE_AND_CRYPTO = {"tinydb", "nacl", "argon2"}
+STORAGE_AND_CRYPTO = {"tinydb", "nacl", "argon2", "pyrage"}
 
 
 def _imports(path: Path) -> set[str]:
@@ -85,8 +85,8 @@ def _sources(*folders: str) -> list[Path]:
 
 
 def test_only_the_vault_imports_storage_or_crypto_libraries() -> None:
-    """Screens and the domain go through the vault's collections; TinyDB, PyNaCl and
-    argon2 stay behind tui/vault/ (the attachment and bundle code included)."""
+    """Screens and the domain go through the vault's collections; TinyDB, PyNaCl, argon2
+    and pyrage (age) stay behind tui/vault/ (the attachment and bundle code included)."""
     offenders = {
         f"{path.relative_to(ROOT)}: {name}"
         for path in _sources("tui", "screens")

@@ -51,11 +51,18 @@ def check_note(note: str) -> str:
 
 
 def attach(
-    vault: Vault, paths: list[Path], *, entry: JournalEntry | None = None, note: str = ""
+    vault: Vault,
+    paths: list[Path],
+    *,
+    entry: JournalEntry | None = None,
+    note: str = "",
+    names: list[str] | None = None,
 ) -> tuple[JournalEntry, list[Attachment]]:
     """Attach each file to ``entry`` (or to a new entry that says what was attached): all
-    of them or none. Returns once the files and their records are durably on disk."""
+    of them or none. Returns once the files and their records are durably on disk.
+    ``names`` are the names to keep (default: each file's own)."""
     note = check_note(note)
+    names = names or [path.name for path in paths]
     kinds = [_kind(path) for path in paths]  # refused before anything is written
     sealed = vault.seal_files(paths)
     moment = now()
@@ -66,10 +73,8 @@ def attach(
             elif store.get(vault, entry.id) is None:
                 raise EntryRejected("That entry is no longer in the journal.")
             added = [
-                Attachment.made(
-                    each, entry=entry.id, name=path.name, kind=kind, added=moment, note=note
-                )
-                for each, path, kind in zip(sealed, paths, kinds, strict=True)
+                Attachment.made(each, entry=entry.id, name=name, kind=kind, added=moment, note=note)
+                for each, name, kind in zip(sealed, names, kinds, strict=True)
             ]
             for attachment in added:
                 vault.collection(TABLE).add(attachment.as_record())

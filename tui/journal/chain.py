@@ -23,7 +23,10 @@ from typing import Any
 GENESIS = "0" * 64
 ENTRY_ACTIONS = ("add", "edit", "delete")
 FILE_ACTIONS = ("attach", "note", "detach")
-ACTIONS = ENTRY_ACTIONS + FILE_ACTIONS
+# An import: entry empty, version 0, content the SHA-256 of the file imported. It marks where
+# entries brought from elsewhere were linked, and changes nothing else.
+IMPORT_ACTION = "import"
+ACTIONS = ENTRY_ACTIONS + FILE_ACTIONS + (IMPORT_ACTION,)
 
 
 def canonical(value: Any) -> bytes:
@@ -183,6 +186,8 @@ def verify(
                 recorded_files[link.attachment] = FileState(
                     link.entry, link.version, link.content, link.meta or ""
                 )
+        elif link.action == IMPORT_ACTION:
+            continue
         elif link.action == "delete":
             removed.add(link.entry)
         else:

@@ -94,6 +94,32 @@ def delete(vault: Vault, entry_id: str) -> None:
     tidy_files(vault)
 
 
+def bring_in(vault: Vault, arrived: list[JournalEntry], source: str) -> list[JournalEntry]:
+    """Store entries brought from another vault exactly as they were (ids, times, every
+    version), each version linked into this chain in the order it was written, then one
+    ``import`` link naming the file (``source``: its SHA-256). Entries already here are
+    left as they are. Returns the entries stored; one write, or nothing."""
+    journal = vault.collection(TABLE)
+    stored: list[JournalEntry] = []
+    with vault.batch():
+        _link_older_entries(vault)
+        for entry in sorted(arrived, key=lambda e: (e.created, e.occurred)):
+            if journal.find("id", entry.id) is not None:
+                continue
+            journal.add(entry.as_record())
+            for version in (*entry.history, replace(entry, history=())):
+                action = "add" if version.version == 1 else "edit"
+                _append_link(vault, version.updated or version.created, action, version)
+            stored.append(entry)
+        last = _last_link(vault)
+        vault.collection(CHAIN_TABLE).add(
+            chain.next_link(
+                last, at=now(), action=chain.IMPORT_ACTION, entry="", version=0, content=source
+            ).as_record()
+        )
+    return stored
+
+
 def attachments_of(vault: Vault, entry_id: str | None = None) -> list[Attachment]:
     """The files attached to one entry (or to every entry), oldest first."""
     records = vault.collection(FILES_TABLE).all()
@@ -217,7 +243,8 @@ def entry_hash(entry: JournalEntry) -> str:
 
 def sort_key(entry: JournalEntry) -> tuple[Any, ...]:
     # Compare as instants: text order is wrong when offsets differ (travel, daylight saving).
-    return datetime.fromisoformat(entry.occurred), datetime.fromisoformat(entry.created)
+    # The id last: entries written in the same second keep one order wherever they are.
+    return datetime.fromisoformat(entry.occurred), datetime.fromisoformat(entry.created), entry.id
 
 
 # -- internals ------------------------------------------------------------------------------

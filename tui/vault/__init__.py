@@ -3,8 +3,12 @@
 from .attempts import FailedAttempts
 from .crypto import DEFAULT_KDF, INSECURE_FAST_KDF, KdfParams
 from .errors import (
+    CopyDamaged,
+    CopyRefused,
     NotAVaultPath,
     PassphraseNeeded,
+    RecipientRefused,
+    TooLargeForPassphrase,
     UnsafeVault,
     VaultBusy,
     VaultDamaged,
@@ -20,18 +24,23 @@ from .errors import (
     shown,
 )
 from .files import MAX_FILE_BYTES, FileDamaged, FileRefused
-from .vault import Vault, check_openable, harden_process
+from .vault import READ_ONLY_ASKED, Vault, check_openable, harden_process
 
 __all__ = [
     "DEFAULT_KDF",
     "INSECURE_FAST_KDF",
     "MAX_FILE_BYTES",
+    "READ_ONLY_ASKED",
+    "CopyDamaged",
+    "CopyRefused",
     "FailedAttempts",
     "FileDamaged",
     "FileRefused",
     "KdfParams",
     "NotAVaultPath",
     "PassphraseNeeded",
+    "RecipientRefused",
+    "TooLargeForPassphrase",
     "UnsafeVault",
     "Vault",
     "VaultBusy",

@@ -87,6 +87,28 @@ class VaultReadOnly(VaultWriteFailed):
     """The vault was opened for reading only; ``str()`` says why."""
 
 
+class CopyRefused(VaultError):
+    """A place for a backup, or a backup to restore, that cannot be used (not a folder,
+    inside the vault's own folder, not made by Cairn); ``str()`` is the sentence."""
+
+
+class CopyDamaged(VaultError):
+    """A backup (or the copy just written) that does not read back whole."""
+
+
+class RecipientRefused(VaultError):
+    """An age recipient that does not parse; ``str()`` is the sentence."""
+
+
+class TooLargeForPassphrase(VaultError):
+    def __init__(self) -> None:
+        super().__init__(
+            "A bundle sealed with a passphrase is made in memory, and this one is larger than "
+            "1 GiB; seal it to the recipient's age or SSH key instead (--to-age). Nothing was "
+            "written."
+        )
+
+
 class PassphraseNeeded(VaultError):
     def __init__(self) -> None:
         super().__init__(

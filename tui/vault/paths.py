@@ -83,8 +83,10 @@ def check_folder(folder: Path) -> None:
         )
 
 
-def check_vault_file(path: Path) -> None:
-    """Refuse anything but a regular file that only its owner can read and write."""
+def check_vault_file(path: Path, *, private: bool = True) -> None:
+    """Refuse anything but a regular file that only its owner can read and write. Opened
+    only for reading (``private`` False: a copy on a USB stick formatted FAT, whose modes
+    cannot be private), any regular file is read; nothing is written there."""
     try:
         info = os.lstat(path)
     except (FileNotFoundError, NotADirectoryError):
@@ -97,6 +99,8 @@ def check_vault_file(path: Path) -> None:
         raise NotAVaultPath(str(path), "a folder")
     if not stat.S_ISREG(info.st_mode):
         raise NotAVaultPath(str(path), "not a regular file")
+    if not private:
+        return
     if info.st_uid != os.geteuid():
         raise UnsafeVault(f"{shown(path)} belongs to another user, so Cairn will not open it.")
     if info.st_mode & 0o077:

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import io
 import json
 import os
 import secrets
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO, cast
 
 from tinydb.storages import Storage
 
@@ -48,6 +49,7 @@ def write_durably(
     *,
     overwrite: bool = True,
     before_install: Callable[[], None] | None = None,
+    done: str = "saved",
 ) -> os.stat_result:
     """Write ``data`` to ``path`` so that a crash leaves either the old file or the new one.
 
@@ -55,28 +57,42 @@ def write_durably(
     link, when ``overwrite`` is False, so an existing file is never replaced) -> fsync the
     folder. Returns only when all of that succeeded, with the new file's status.
     ``data`` may come in parts (a stream never held whole in memory); ``before_install``
-    runs just before the rename and may refuse by raising.
+    runs just before the rename and may refuse by raising. ``done`` ends the sentence of a
+    failure ("nothing was saved").
     """
+
+    def fill(out: BinaryIO) -> None:
+        for part in [data] if isinstance(data, bytes) else data:
+            out.write(part)
+
+    return write_durably_by(
+        path, fill, overwrite=overwrite, before_install=before_install, done=done
+    )
+
+
+def write_durably_by(
+    path: Path,
+    fill: Callable[[BinaryIO], object],
+    *,
+    overwrite: bool = True,
+    before_install: Callable[[], None] | None = None,
+    done: str = "saved",
+) -> os.stat_result:
+    """As ``write_durably``, with ``fill`` writing the contents into the (unbuffered) temp
+    file: for a writer that pushes, such as an encryptor."""
     temp = path.with_name(f".{path.name}.{secrets.token_hex(8)}.tmp")
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC
     installed = False
     try:
         fd = os.open(temp, flags, 0o600)
         try:
-            for part in [data] if isinstance(data, bytes) else data:
-                view = memoryview(part)
-                while view:
-                    view = view[os.write(fd, view) :]
+            fill(cast(BinaryIO, _Descriptor(fd)))
             os.fsync(fd)
             written = os.fstat(fd)
         finally:
             os.close(fd)
         if before_install is not None:
-            try:
-                before_install()
-            except BaseException:
-                _remove(temp)
-                raise
+            before_install()
         if overwrite:
             os.replace(temp, path)
         else:
@@ -95,12 +111,31 @@ def write_durably(
     except OSError as error:
         if not installed:
             _remove(temp)
-            raise VaultWriteFailed(storage_sentence(error)) from None
-        raise WriteNotConfirmed(storage_sentence(error)) from None
-    except BaseException:  # a stream that failed part way (a damaged sealed file)
+            raise VaultWriteFailed(storage_sentence(error, done)) from None
+        raise WriteNotConfirmed(storage_sentence(error, done)) from None
+    except BaseException:  # a stream that failed part way, or before_install refusing
         if not installed:
             _remove(temp)
         raise
+
+
+class _Descriptor(io.RawIOBase):
+    """A file object over a descriptor whose every write is ``os.write`` until done (the
+    calls the fault-injection tests replace)."""
+
+    def __init__(self, fd: int) -> None:
+        super().__init__()
+        self._fd = fd
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data: Any) -> int:
+        view = memoryview(data).cast("B")
+        total = len(view)
+        while view:
+            view = view[os.write(self._fd, view) :]
+        return total
 
 
 def _remove(temp: Path) -> None:

@@ -154,7 +154,7 @@ class Vault:
         ``read_only`` writes nothing at all beside it either (no lock file, no record of a
         wrong passphrase, no draft); a vault whose lock cannot be written (a full or
         read-only disk) is also opened for reading only, with the reason kept."""
-        paths.check_vault_file(path)
+        paths.check_vault_file(path, private=not read_only)
         file_lock = None if read_only else VaultLock(path)
         if file_lock is not None:
             file_lock.acquire()
@@ -498,6 +498,49 @@ class Vault:
         internal = {k: v for k, v in self._internal().items() if k != UNFINISHED_FILES}
         self._put_internal({**internal, UNFINISHED_FILES: names} if names else internal)
 
+    # -- copies -----------------------------------------------------------------------------
+
+    def write_copy(self, folder: Path, sealed: list[files.SealedFile]) -> int:
+        """Write the sealed files named, then the vault file as it is on disk, into
+        ``folder`` (new and empty), each durably; the vault file last, so a copy is whole
+        exactly when it is there. Nothing can change the vault meanwhile: this process
+        holds its lock and writes nothing else until it returns. Returns bytes written."""
+        self._require_key()
+        with self._lock:
+            raw, _ = paths.read_vault_bytes(self.path)
+            written = len(raw)
+            if sealed:
+                copies = files.folder_of(folder / self.path.name)
+                os.mkdir(copies, 0o700)  # new, in a new folder (a FAT stick ignores the mode)
+                for each in sealed:
+                    source = self.files_folder / each.name
+                    write_durably(copies / each.name, files.read_sealed(source), done="copied")
+                    written += files.sealed_size(each.size)
+            write_durably(folder / self.path.name, raw, done="copied")
+        return written
+
+    def verify_copy(self, path: Path, sealed: list[files.SealedFile]) -> None:
+        """Read a copy back and prove it is this vault as saved: the same file id, a body
+        that opens with this key and holds exactly what is saved here, and every sealed file
+        named whole (FileDamaged or VaultDamaged otherwise). Needs no passphrase."""
+        key = self._require_key()
+        raw, _ = paths.read_vault_bytes(path)
+        copy = format.parse(raw)
+        if copy.header.file_id != self._header.file_id:
+            raise VaultDamaged("the copy is of another vault")
+        try:
+            plaintext = crypto.open_sealed(key, copy.sealed_body, copy.associated_data)
+        except crypto.SealBroken:
+            raise VaultDamaged("the copy does not open with this vault's key") from None
+        with self._lock:
+            if plaintext != self._storage.saved_plaintext:
+                raise VaultDamaged("the copy differs from the vault as saved")
+        folder = files.folder_of(path)
+        for each in sealed:
+            size, digest = files.fingerprint(folder, each, self._header.file_id)
+            if size != each.size or digest != each.sha256:
+                raise files.FileDamaged("not the bytes attached")
+
     # -- locking --------------------------------------------------------------------------
 
     def lock(self) -> None:
@@ -625,11 +668,14 @@ def _now() -> str:
     return datetime.now(UTC).astimezone().isoformat(timespec="seconds")
 
 
-def check_openable(path: Path) -> None:
+def check_openable(path: Path, *, read_only: bool = False) -> None:
     """Everything that can be known about a vault without its key: raises the same typed
-    errors ``Vault.open`` would (missing, unsafe, damaged, too new, open elsewhere)."""
-    paths.check_vault_file(path)
+    errors ``Vault.open`` would (missing, unsafe, damaged, too new, open elsewhere).
+    ``read_only`` looks without writing anything (no lock file is made)."""
+    paths.check_vault_file(path, private=not read_only)
     format.parse(paths.read_vault_bytes(path)[0])
+    if read_only:
+        return
     probe = VaultLock(path)
     probe.acquire()
     probe.release()
