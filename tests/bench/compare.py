@@ -16,6 +16,7 @@ import math
 import os
 import platform
 import re
+import shutil
 import statistics
 import subprocess
 import sys
@@ -397,6 +398,38 @@ def saves_beside_files(folder: Path, runs: int, gib_mib: int) -> dict[str, Sampl
     return {name: Sample(values) for name, values in found.items()}
 
 
+def backup_and_bundle(folder: Path, runs: int, size: int, mib: int) -> dict[str, Sample]:
+    """``cairn backup`` and ``cairn export --format bundle`` of a vault of ``size`` entries
+    with ``mib`` MiB of attached files (whole processes, a cheap key derivation)."""
+    vault = filled_vault(folder / "handover" / "vault.cairn", size, PASSPHRASE)
+    entry = journal.entries(vault)[0]
+    piece = _random_file(folder / "handover-piece.bin", 100)
+    for _ in range(max(1, mib // 100)):
+        attachments.attach(vault, [piece], entry=entry)
+    path = vault.path
+    vault.lock()
+    key_file = folder / "handover-key.txt"
+    subprocess.run(["age-keygen", "-o", str(key_file)], capture_output=True, check=True)
+    recipient = next(
+        line.split(": ", 1)[1]
+        for line in key_file.read_text().splitlines()
+        if line.startswith("# public key:")
+    )
+    found: dict[str, list[float]] = {"backup": [], "bundle": []}
+    for run in range(runs):
+        stick = folder / f"stick-{run}"
+        stick.mkdir()
+        found["backup"].append(
+            _timed([CAIRN, "backup", "--to", str(stick), "--vault", str(path)], passphrase=True)[0]
+        )
+        shutil.rmtree(stick)
+        out = folder / f"bundle-{run}.age"
+        command = [CAIRN, "export", "--format", "bundle", "--to-age", recipient, "--out", str(out)]
+        found["bundle"].append(_timed([*command, "--vault", str(path)], passphrase=True)[0])
+        out.unlink()
+    return {name: Sample(values) for name, values in found.items()}
+
+
 def _narrowed(out: bytes) -> bool:
     return any(m.group(1) != m.group(2) for m in COUNT.finditer(out))
 
@@ -700,6 +733,27 @@ def main() -> None:
             say(
                 f"| {label} | {without.ms()} | {with_.ms()} | {ratio:.2f}x (goal ≤ 1.1x: {verdict}) | {len(without.values)} |"
             )
+        say()
+
+        handover_size = 1_000 if options.quick else 10_000
+        handover_mib = 100 if options.quick else 500
+        say(
+            f"## Backing up and bundling {handover_size:,} entries with {handover_mib} MiB of files"
+        )
+        say()
+        handed = backup_and_bundle(folder, 2 if options.quick else 3, handover_size, handover_mib)
+        say("Whole processes with a cheap key derivation, each run starting with nothing left")
+        say("to write. `cairn backup`: copy the sealed vault and files to another folder on the")
+        say("same disk, each flushed, then read all of it back and check every fingerprint.")
+        say("`cairn export --format bundle`: the report, the JSON and every file, as a tar")
+        say("sealed with age to one X25519 key while it is made, then flushed.")
+        say()
+        say("| what | time | runs |")
+        say("| --- | --- | --- |")
+        say(f"| `cairn backup` | {handed['backup'].ms()} | {len(handed['backup'].values)} |")
+        say(
+            f"| `cairn export --format bundle` | {handed['bundle'].ms()} | {len(handed['bundle'].values)} |"
+        )
         say()
 
     notes = Path(__file__).with_name("BENCHMARKS-notes.md").read_text()
