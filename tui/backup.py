@@ -31,7 +31,7 @@ from .vault.errors import shown
 from .vault.files import SealedFile
 from .vault.format import MAGIC as VAULT_MAGIC
 from .vault.lock import VaultLock
-from .vault.paths import read_vault_bytes
+from .vault.paths import prepare_folder, read_vault_bytes
 from .vault.storage import storage_sentence, write_durably
 
 KEEP = 3  # copies kept in one place, newest first; older ones go once a new one checks out
@@ -259,7 +259,7 @@ def restore(source: Path, target: Path, secret: str, *, force: bool) -> Restored
             raise CopyDamaged(f"The backup does not check out ({problems}); nothing was restored.")
         sealed = sealed_files(backup)
         entries = journal.count(backup)
-        target.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        prepare_folder(target.parent)  # private, as for a new vault
         lock = VaultLock(target)
         lock.acquire()  # an open vault is never replaced under its holder
         try:

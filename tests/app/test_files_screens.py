@@ -8,6 +8,7 @@ import hashlib
 from pathlib import Path
 from typing import Any
 
+import pytest
 from textual.widgets import Input, OptionList, Static, TextArea
 
 from tests.app.conftest import MakeApp, Relaunches
@@ -36,14 +37,15 @@ async def _open_view(pilot: Any) -> None:
     await wait_for(pilot, lambda: screen_name(pilot) == "EntryViewScreen")
 
 
+@pytest.mark.parametrize("size", [(100, 40), (200, 60)], ids=["100x40", "200x60"])
 async def test_a_file_is_added_listed_noted_copied_out_and_removed(
-    make_app: MakeApp, existing_vault: Path, tmp_path: Path
+    make_app: MakeApp, existing_vault: Path, tmp_path: Path, size: tuple[int, int]
 ) -> None:
     entry_id = _entry(existing_vault)
     original = tmp_path / "screenshot.png"
     original.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 40)
     app = make_app()
-    async with app.run_test(size=(100, 40)) as pilot:
+    async with app.run_test(size=size) as pilot:
         await _open_view(pilot)
         assert "F adds a file to this entry" in screen_text(app)
         await pilot.press("f")

@@ -268,17 +268,24 @@ async def test_the_list_searches_as_you_type_and_filters(
         await wait_for(pilot, lambda: "Write days like" in _text(pilot, "#journal-count"))
 
 
+@pytest.mark.parametrize("size", [(80, 24), (200, 60)], ids=["80x24", "200x60"])
 async def test_escape_clears_the_search_and_filters_before_leaving(
-    make_app: MakeApp, existing_vault: Path
+    make_app: MakeApp, existing_vault: Path, size: tuple[int, int]
 ) -> None:
     _seed(existing_vault, 4)
     app = make_app()
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with app.run_test(size=size) as pilot:
         await _open_journal(pilot)
         assert "all these words" in app.screen.query_one("#journal-words", Input).placeholder
         await pilot.press(*"KEYS")
         app.screen.query_one("#journal-tag", Input).value = "marks"
-        await wait_for(pilot, lambda: _text(pilot, "#journal-count") == "0 of 4 entries" or "No entries" in _text(pilot, "#journal-count"))
+        await wait_for(
+            pilot,
+            lambda: (
+                _text(pilot, "#journal-count") == "0 of 4 entries"
+                or "No entries" in _text(pilot, "#journal-count")
+            ),
+        )
         await pilot.press("escape")
         await wait_for(pilot, lambda: _text(pilot, "#journal-count") == "4 of 4 entries")
         assert screen_name(pilot) == "JournalScreen"
@@ -299,14 +306,22 @@ async def test_an_editor_reopens_with_the_cursor_after_the_text(
         assert text == "Keys hidden again"
 
 
-async def test_a_cut_row_ends_with_an_ellipsis(make_app: MakeApp, existing_vault: Path) -> None:
+@pytest.mark.parametrize("size", [(80, 24), (200, 60)], ids=["80x24", "200x60"])
+async def test_a_cut_row_ends_with_an_ellipsis(
+    make_app: MakeApp, existing_vault: Path, size: tuple[int, int]
+) -> None:
     with Vault.open(existing_vault, PASSPHRASE) as vault:
-        journal.add_entry(vault, "He said he would take the car and the keys and leave me here " * 3)
+        journal.add_entry(
+            vault, "He said he would take the car and the keys and leave me here " * 3
+        )
     app = make_app()
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with app.run_test(size=size) as pilot:
         await _open_journal(pilot)
         row = app.screen.query_one(EntryList).render_line(0).text
-        assert row.rstrip().endswith("\u2026") and len(row) == app.screen.query_one(EntryList).size.width
+        assert (
+            row.rstrip().endswith("\u2026")
+            and len(row) == app.screen.query_one(EntryList).size.width
+        )
 
 
 async def test_user_text_is_shown_literally_in_the_list_and_the_entry(
@@ -518,11 +533,12 @@ async def test_patterns_show_the_month_by_letter_and_the_cycles(
         assert "Fewer than two incidents" in _text(pilot, "#patterns-gaps")
 
 
+@pytest.mark.parametrize("size", [(80, 24), (200, 60)], ids=["80x24", "200x60"])
 async def test_the_month_keys_move_the_calendar_at_80x24(
-    make_app: MakeApp, existing_vault: Path
+    make_app: MakeApp, existing_vault: Path, size: tuple[int, int]
 ) -> None:
     app = make_app()
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with app.run_test(size=size) as pilot:
         await unlock(pilot)
         await pilot.press("p")
         await wait_for(pilot, lambda: bool(app.screen.query("#patterns-month")))
@@ -530,7 +546,7 @@ async def test_the_month_keys_move_the_calendar_at_80x24(
         start = (screen.year, screen.month)  # type: ignore[attr-defined]
         await pilot.press("pageup", "pageup")
         await wait_for(pilot, lambda: (screen.year, screen.month) != start)  # type: ignore[attr-defined]
-        back = (start[0] * 12 + start[1] - 1 - 2)
+        back = start[0] * 12 + start[1] - 1 - 2
         assert (screen.year, screen.month) == (back // 12, back % 12 + 1)  # type: ignore[attr-defined]
         await pilot.press("pagedown")
         await wait_for(pilot, lambda: (screen.year * 12 + screen.month) == back + 2)  # type: ignore[attr-defined]
@@ -678,11 +694,12 @@ async def test_the_palette_reaches_every_journal_screen_once_unlocked(
             await wait_for(pilot, lambda: screen_name(pilot) == "HomeScreen")
 
 
+@pytest.mark.parametrize("size", [(80, 24), (200, 60)], ids=["80x24", "200x60"])
 async def test_every_key_of_a_screen_is_listed_at_80x24(
-    make_app: MakeApp, existing_vault: Path
+    make_app: MakeApp, existing_vault: Path, size: tuple[int, int]
 ) -> None:
     app = make_app()
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with app.run_test(size=size) as pilot:
         await unlock(pilot)
         await pilot.press("f9")
         await wait_for(pilot, lambda: screen_name(pilot) == "KeysScreen")

@@ -298,12 +298,16 @@ async def test_the_persons_own_number_and_lines_come_first_outside_the_us(
     with Vault.open(existing_vault, PASSPHRASE) as vault:
         sp.set_emergency(vault, "112")
         lines = sp.load(vault).section("lines")
-        sp.save_section(vault, replace(lines, rows=({"name": "Helpline", "number": "116 016", "when": ""},)))
+        sp.save_section(
+            vault, replace(lines, rows=({"name": "Helpline", "number": "116 016", "when": ""},))
+        )
         plan = sp.load(vault)
         with pytest.raises(sp.PlanRejected):
             sp.set_emergency(vault, "call the police")
     bar = str(emergency_line(plan))
-    assert bar.index("Emergency 112") < bar.index("Helpline 116 016") < bar.index("US Emergency 911")
+    assert (
+        bar.index("Emergency 112") < bar.index("Helpline 116 016") < bar.index("US Emergency 911")
+    )
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await unlock(pilot)
@@ -351,8 +355,9 @@ async def test_home_counts_the_sections_of_the_plan_chosen(
         assert f"0 of the {leading} sections for your plan" in _text(pilot, "#plan-summary")
 
 
+@pytest.mark.parametrize("size", [(80, 24), (200, 60)], ids=["80x24", "200x60"])
 async def test_the_card_hides_what_code_words_mean_until_asked(
-    make_app: MakeApp, existing_vault: Path
+    make_app: MakeApp, existing_vault: Path, size: tuple[int, int]
 ) -> None:
     from screens.plan_card import PlanCardScreen
 
@@ -361,7 +366,7 @@ async def test_the_card_hides_what_code_words_mean_until_asked(
         row = {"word": "blue umbrella", "meaning": "CANARY call the police now", "who": ""}
         sp.save_section(vault, replace(words, rows=(row,)))
     app = make_app()
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with app.run_test(size=size) as pilot:
         await unlock(pilot)
         app.push_screen(PlanCardScreen(app.session))
         await wait_for(pilot, lambda: bool(app.screen.query("#card-text")))
@@ -381,7 +386,12 @@ async def test_the_discreet_setting_puts_neutral_words_where_a_glance_would_read
 
     with Vault.open(existing_vault, PASSPHRASE) as vault:
         people = sp.load(vault).section("people")
-        sp.save_section(vault, replace(people, rows=({"name": "Maria", "reach": "555-0100", "knows": "", "check_in": ""},)))
+        sp.save_section(
+            vault,
+            replace(
+                people, rows=({"name": "Maria", "reach": "555-0100", "knows": "", "check_in": ""},)
+            ),
+        )
         sp.set_mode(vault, "stay")
     app = make_app(settings=Settings(discreet=True))
     async with app.run_test(size=(80, 24)) as pilot:
