@@ -122,10 +122,10 @@ async def test_panic_during_key_derivation(
     started, release = threading.Event(), threading.Event()
     real_open = Vault.open
 
-    def slow_open(path: Path, secret: str) -> Vault:
+    def slow_open(path: Path, secret: str, *, read_only: bool = False) -> Vault:
         started.set()
         release.wait(10)
-        return real_open(path, secret)
+        return real_open(path, secret, read_only=read_only)
 
     monkeypatch.setattr("screens.unlock.Vault.open", slow_open)
     app = make_app()
