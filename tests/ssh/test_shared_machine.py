@@ -106,9 +106,9 @@ def test_a_second_person_on_the_machine_finds_nothing_and_nothing_is_lost(
         term.keys("2")
         term.wait_text("that matter most for this plan")
         term.keys("Enter")
-        term.wait_text("Not started")
+        term.wait_text("Space checks")  # only the section shows it (the plan lists "Not started")
         term.keys("Space")  # the first checklist item, saved at once
-        term.wait_text("Saved.")
+        term.wait(lambda s: "[x]" in s, what="the first item checked")
         term.keys("Tab", "a")
         term.wait_text("Add a person")
         term.type_then(f"{PLAN}\r555-0100", "C-s")
