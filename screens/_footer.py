@@ -6,7 +6,8 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import Footer
-from textual.widgets._footer import FooterKey
+
+from tui.textual_compat import FooterKey
 
 PANIC_ACTIONS = frozenset({"panic", "app.panic"})
 HELP_ACTIONS = frozenset({"help_now", "app.help_now"})

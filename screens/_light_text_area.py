@@ -18,7 +18,12 @@ from textual.reactive import reactive
 from textual.widgets import TextArea
 from textual.widgets.text_area import Edit, EditResult, Location, Selection
 
-from tui.textual_compat import KeepsKeyOrder, key_done, run_bindings_in_order
+from tui.textual_compat import (
+    KeepsKeyOrder,
+    key_done,
+    run_bindings_in_order,
+    wrapped_document,
+)
 
 
 class LightTextArea(KeepsKeyOrder, TextArea):
@@ -42,12 +47,12 @@ class LightTextArea(KeepsKeyOrder, TextArea):
             key_done(self.app)
 
     def edit(self, edit: Edit) -> EditResult:
-        height = self.wrapped_document.height
+        height = wrapped_document(self).height
         was_empty = self._is_empty()
         row = edit.top[0]
         before = self.document[row] if row < self.document.line_count else ""
         result = super().edit(edit)
-        if self.wrapped_document.height != height or was_empty != self._is_empty():
+        if wrapped_document(self).height != height or was_empty != self._is_empty():
             # Lines below moved, or the placeholder came or went: all of it is new.
             self.refresh()
         elif (
@@ -100,7 +105,7 @@ class LightTextArea(KeepsKeyOrder, TextArea):
         """Repaint the visual lines of document rows ``top`` to ``bottom``."""
         last_row = self.document.line_count - 1
         top, bottom = min(top, last_row), min(bottom, last_row)
-        wrapped = self.wrapped_document
+        wrapped = wrapped_document(self)
         first = wrapped.location_to_offset((top, 0)).y
         # The bottom row's last visual line: where it starts, plus one line per wrap.
         last = wrapped.location_to_offset((bottom, 0)).y + len(wrapped.get_offsets(bottom))
@@ -112,7 +117,7 @@ class LightTextArea(KeepsKeyOrder, TextArea):
         return (
             row < self.document.line_count
             and "\t" not in text
-            and not self.wrapped_document.get_offsets(row)
+            and not wrapped_document(self).get_offsets(row)
         )
 
     def _cells_before(self, location: Location) -> int:
@@ -121,7 +126,7 @@ class LightTextArea(KeepsKeyOrder, TextArea):
 
     def _refresh_cells(self, location: Location, x: int, width: int) -> None:
         """Repaint ``width`` cells of the visual line of ``location``, from cell ``x``."""
-        y = self.wrapped_document.location_to_offset(location).y
+        y = wrapped_document(self).location_to_offset(location).y
         scroll_x, scroll_y = self.scroll_offset
         self.refresh(Region(x + self.gutter_width - scroll_x, y - scroll_y, max(width, 1), 1))
 

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from textual import events
-from textual.app import App, SystemCommand
+from textual.app import SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
@@ -35,7 +35,13 @@ from .config import Settings
 from .content.checks import ContentProblem
 from .handoff import hand_over
 from .session import KeepsDraft, Session
-from .textual_compat import handle_keys_one_at_a_time, install_input_guards
+from .textual_compat import (
+    FaultHooks,
+    driver_of,
+    handle_keys_one_at_a_time,
+    install_input_guards,
+    write_to_terminal,
+)
 from .themes import HIGH_CONTRAST
 from .vault import VaultError, check_openable
 
@@ -59,7 +65,7 @@ def relaunch(vault_path: Path, unwritten_draft: bytes | None = None) -> None:
     os.execv(sys.executable, [sys.executable, script])
 
 
-class CairnApp(App[int]):
+class CairnApp(FaultHooks[int]):
     CSS_PATH = stylesheet("app.tcss")
     TITLE = "Terminal"
     BINDINGS = [
@@ -141,8 +147,7 @@ class CairnApp(App[int]):
         self.session.lock()  # however the app ends, the key goes with it
 
     def _write_title(self) -> None:
-        if self._driver is not None and not self.is_headless:
-            self._driver.write(terminal.title_sequence(self.settings.terminal_title))
+        write_to_terminal(self, terminal.title_sequence(self.settings.terminal_title))
 
     def _install_signal_handlers(self) -> None:
         if self.is_headless:
@@ -159,7 +164,7 @@ class CairnApp(App[int]):
     def _suspend(self) -> None:
         """Ctrl+Z or SIGTSTP: wipe the screen, give the terminal back, stop; on return, lock
         if the idle time passed while stopped, else draw again."""
-        driver = self._driver
+        driver = driver_of(self)
         if driver is None or self._leaving:
             return
         stopped_at = time.monotonic()
@@ -247,14 +252,12 @@ class CairnApp(App[int]):
 
     def _blank(self) -> None:
         # Queued behind any frame already on its way, so nothing is painted over it.
-        if self._driver is not None and not self.is_headless:
-            self._driver.write(terminal.CLEAR_ALL)
-            self._driver.flush()
+        write_to_terminal(self, terminal.CLEAR_ALL)
         self.push_screen(BlankScreen())
 
     def _restart_locked(self, unwritten_draft: bytes | None) -> None:
-        driver = self._driver
-        if driver is not None and not self.is_headless:
+        driver = driver_of(self)
+        if driver is not None:
             driver.stop_application_mode()
             driver.close()  # joins the writer thread: everything queued has been written
         if self._terminal_state is not None:
@@ -294,31 +297,19 @@ class CairnApp(App[int]):
 
     # -- crashes: one neutral line, never a traceback or local variables ----------------
 
-    def _handle_exception(self, error: Exception) -> None:
-        self._return_code = 1
-        self.crashed = type(error).__name__
-        if isinstance(error, ContentProblem):
-            self.damaged_content = str(error)
-        if self._exception is None:  # Pilot re-raises this in tests
-            self._exception = error
-            self._exception_event.set()
-        self._end_after_fault()
-
-    def panic(self, *renderables: Any) -> None:
-        """Textual's way out when one of its own threads fails (its input thread calls it
-        with a traceback to print). Nothing of it is printed: it can hold typed text."""
-        self._return_code = 1
-        self.crashed = self.crashed or "InputError"
-        self._end_after_fault()
-
-    def _end_after_fault(self) -> None:
+    def on_fault(self, error: BaseException | None) -> None:
         # Like every other way out: the unsaved work is sealed before the key goes.
+        if error is None:
+            self.crashed = self.crashed or "InputError"
+        else:
+            self.crashed = type(error).__name__
+            if isinstance(error, ContentProblem):
+                self.damaged_content = str(error)
         if not self._leaving:
             self._leaving = True
             with contextlib.suppress(Exception):
                 self._seal_draft()
         self.session.lock()
-        self._close_messages_no_wait()
 
     # -- command palette: the app's own commands only -----------------------------------
 

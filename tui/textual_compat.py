@@ -28,6 +28,20 @@ Textual stops having what this module relies on:
   were already on their way to the field being left), ``handle_keys_one_at_a_time`` has
   the app wait, briefly, for a field to finish with a key before it forwards the next.
   Also worth reporting.
+- the way out after a fault. Textual calls ``App._handle_exception`` for an exception
+  anywhere in the app and ``App.panic`` when one of its own threads fails; its default
+  prints a traceback with local variables, which can hold what the person typed.
+  ``FaultHooks`` replaces both with one call to ``on_fault``, keeps what Pilot needs to
+  re-raise in tests (``_exception``, ``_exception_event``), sets the exit code, and ends
+  the message loop the way Textual does (``_close_messages_no_wait``).
+- the driver (``App._driver``): blanking must reach the terminal in the same frame and the
+  blank-and-relaunch step must stop the driver before the fresh process starts, so Cairn
+  writes to it and stops it directly (``write_to_terminal``, ``driver_of``).
+- the footer's key widget (``textual.widgets._footer.FooterKey``), to put the panic and
+  help keys first, and the text area's ``wrapped_document`` (``wrapped_document``), which
+  the light text area reads to repaint only the rows an edit changed.
+Nothing outside this module names these; ``tests/unit/test_textual_compat.py`` checks
+both that and that the pinned Textual still has them.
 """
 
 from __future__ import annotations
@@ -37,13 +51,32 @@ import codecs
 import contextlib
 import weakref
 from collections.abc import Awaitable, Callable, Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from textual import events
 from textual._xterm_parser import XTermParser
 from textual.app import App
 from textual.message import Message
 from textual.widget import Widget
+
+if TYPE_CHECKING:  # loaded with the screens that use them, not at start-up
+    from textual.document._wrapped_document import WrappedDocument
+    from textual.driver import Driver
+    from textual.widgets import TextArea
+    from textual.widgets._footer import FooterKey
+
+__all__ = [
+    "FaultHooks",
+    "FooterKey",
+    "KeepsKeyOrder",
+    "driver_of",
+    "handle_keys_one_at_a_time",
+    "install_input_guards",
+    "key_done",
+    "run_bindings_in_order",
+    "wrapped_document",
+    "write_to_terminal",
+]
 
 PASTE_START = "\x1b[200~"
 PASTE_END = "\x1b[201~"
@@ -189,3 +222,62 @@ def key_done(app: App[Any]) -> None:
     done = _in_flight.pop(app, None)
     if done is not None:
         done.set()
+
+
+# -- faults, the driver, the footer's keys, the wrapped document -------------------------
+
+
+ReturnType = TypeVar("ReturnType")
+
+
+class FaultHooks(App[ReturnType]):
+    """An App whose faults end in ``on_fault`` and never in Textual's traceback."""
+
+    def on_fault(self, error: BaseException | None) -> None:
+        """Seal, lock, say nothing of the error's text. Called once per fault; the app
+        ends right after it. ``error`` is None when Textual's own thread failed."""
+        raise NotImplementedError
+
+    def _handle_exception(self, error: Exception) -> None:
+        self._return_code = 1
+        if self._exception is None:  # Pilot re-raises this in tests
+            self._exception = error
+            self._exception_event.set()
+        self.on_fault(error)
+        self._close_messages_no_wait()
+
+    def panic(self, *renderables: Any) -> None:
+        """Textual's way out when one of its own threads fails (its input thread calls it
+        with a traceback to print). Nothing of it is printed: it can hold typed text."""
+        self._return_code = 1
+        self.on_fault(None)
+        self._close_messages_no_wait()
+
+
+def driver_of(app: App[Any]) -> Driver | None:
+    """The driver drawing on a real terminal, or None (headless, or not started)."""
+    driver = app._driver
+    if driver is None or app.is_headless:
+        return None
+    return driver
+
+
+def write_to_terminal(app: App[Any], data: str) -> None:
+    """Queue ``data`` behind any frame already on its way, and flush."""
+    driver = driver_of(app)
+    if driver is not None:
+        driver.write(data)
+        driver.flush()
+
+
+def __getattr__(name: str) -> Any:
+    if name == "FooterKey":
+        from textual.widgets._footer import FooterKey
+
+        return FooterKey
+    raise AttributeError(name)
+
+
+def wrapped_document(area: TextArea) -> WrappedDocument:
+    """The text area's document as wrapped on screen (rows, offsets, heights)."""
+    return area.wrapped_document

@@ -215,6 +215,11 @@ async def test_a_crash_is_one_neutral_line(make_app: MakeApp, existing_vault: Pa
     assert app.crashed == "RuntimeError" and app.return_code == 1
     assert app._exit_renderables == []  # Textual's traceback with local variables is never made
     assert app.session.vault is None
+    # The crash seals what was typed, like every other way out.
+    assert b"CANARY" not in draft_path(existing_vault).read_bytes()
+    with Vault.open(existing_vault, PASSPHRASE) as vault:
+        kept = vault.open_draft()
+    assert kept is not None and [item["state"]["text"] for item in kept["items"]] == [CANARY]
 
 
 async def test_a_second_panic_keeps_the_first_draft_too(

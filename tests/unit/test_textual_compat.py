@@ -3,7 +3,10 @@ changes any of it, this fails here, loudly, instead of Cairn quietly losing its 
 
 from __future__ import annotations
 
+import ast
 import inspect
+import re
+from pathlib import Path
 
 import textual
 from textual.drivers import linux_driver
@@ -52,3 +55,68 @@ def test_the_paste_parser_takes_a_paste_whole_even_split_across_reads() -> None:
     keys = [event.key for event in found if isinstance(event, events.Key)]
     pastes = [event.text for event in found if isinstance(event, events.Paste)]
     assert pastes == [pasted] and keys == ["x", "y"]
+
+
+def test_textual_still_ends_faults_through_the_two_methods_fault_hooks_replaces() -> None:
+    from textual import app as textual_app
+    from textual import message_pump, timer, widget, worker
+
+    for module in (textual_app, message_pump, timer, widget, worker):
+        assert "app._handle_exception(" in inspect.getsource(module) or (
+            "self._handle_exception(" in inspect.getsource(module)
+        )
+    handle = inspect.getsource(textual_app.App._handle_exception)
+    for name in ("self._return_code", "self._exception", "self._exception_event.set()"):
+        assert name in handle
+    assert "_fatal_error" in handle  # the traceback FaultHooks never lets it make
+    assert callable(textual_app.App._close_messages_no_wait)
+    assert "renderables" in str(inspect.signature(textual_app.App.panic))
+
+
+def test_the_driver_the_footer_key_and_the_wrapped_document_are_where_cairn_reads_them() -> None:
+    from textual.app import App
+    from textual.document._wrapped_document import WrappedDocument
+    from textual.driver import Driver
+    from textual.reactive import Reactive
+    from textual.widgets import TextArea
+    from textual.widgets._footer import FooterKey
+
+    assert "self._driver" in inspect.getsource(App.__init__)
+    for method in ("write", "flush", "stop_application_mode", "close", "suspend_application_mode"):
+        assert callable(getattr(Driver, method))
+    assert textual_compat.FooterKey is FooterKey
+    assert "action" in inspect.signature(FooterKey.__init__).parameters
+    area = TextArea("one two three")
+    assert isinstance(area.wrapped_document, WrappedDocument)
+    assert textual_compat.wrapped_document(area) is area.wrapped_document
+    for method in ("get_offsets", "location_to_offset"):
+        assert callable(getattr(WrappedDocument, method))
+    assert "height" in dir(WrappedDocument)
+    # The light text area turns off the repaint of this reactive; TextArea must still
+    # repaint on its own when the selection changes, or the cursor would never move.
+    selection = inspect.getattr_static(TextArea, "selection")
+    assert isinstance(selection, Reactive) and selection._repaint is True
+
+
+PRIVATE_TEXTUAL = re.compile(
+    r"\._driver\b|\._handle_exception\b|_close_messages_no_wait|\._exception(_event)?\b"
+    r"|\._return_code\b|\.wrapped_document\b|_modal_binding_chain"
+)
+
+
+def test_nothing_outside_the_compatibility_module_reaches_into_textual() -> None:
+    root = Path(__file__).resolve().parents[2]
+    offenders = []
+    for path in sorted([*root.glob("tui/**/*.py"), *root.glob("screens/**/*.py")]):
+        if path.name == "textual_compat.py":
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and node.module:
+                parts = node.module.split(".")
+                if parts[0] == "textual" and any(part.startswith("_") for part in parts):
+                    offenders.append(f"{path.name}:{node.lineno} {node.module}")
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if PRIVATE_TEXTUAL.search(line):
+                offenders.append(f"{path.name}:{number} {line.strip()}")
+    assert offenders == []

@@ -86,9 +86,7 @@ def seal_to(pieces: Iterator[bytes], out: BinaryIO, recipients: list[Recipient])
     stream = _Stream(pieces)
     try:
         # pyrage reads and writes any file-like object; its stubs ask for buffered ones.
-        pyrage.encrypt_io(
-            cast(io.BufferedIOBase, stream), cast(io.BufferedIOBase, out), recipients
-        )
+        pyrage.encrypt_io(cast(io.BufferedIOBase, stream), cast(io.BufferedIOBase, out), recipients)
     except pyrage.EncryptError:
         if stream.failure is not None:
             raise stream.failure from None
