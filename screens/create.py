@@ -6,23 +6,28 @@ import asyncio
 
 from textual import events, on
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Input, Static
 
 from styles import stylesheet
-from tui.passphrase import new_passphrase_problem, strength_hint
+from tui.passphrase_policy import new_passphrase_problem
 from tui.session import Session
 from tui.vault import Vault, VaultError
 
 from ._focus import focus_then_cue
 from ._footer import CairnFooter
+from ._passphrase_hint import strength_hint, suggestion
 from ._plain import FormBody, PlainInput
 from ._text import say
+
+SUGGEST_ID = "create-suggest"
 
 
 class CreateScreen(Screen[None]):
     offers_quick_note = False  # not while locking, unlocking or answering a question
     CSS_PATH = stylesheet("create.tcss")
+    BINDINGS = [Binding("f2", "suggest", "Suggest a passphrase", id=SUGGEST_ID)]
 
     def __init__(self, session: Session) -> None:
         super().__init__()
@@ -35,13 +40,14 @@ class CreateScreen(Screen[None]):
             yield PlainInput(placeholder=say("create", "first"), password=True, id="first")
             yield Static("", id="strength", markup=False)
             yield PlainInput(placeholder=say("create", "second"), password=True, id="second")
+            yield Static("", id="suggestion", markup=False)
             yield Static("", id="create-message", markup=False)
         yield CairnFooter()
 
     def on_mount(self) -> None:
         self.query_one("#second", Input).cursor_blink = False
         hint = self.query_one("#strength", Static)
-        focus_then_cue(self, self.query_one("#first", Input), hint, strength_hint(""))
+        focus_then_cue(self, self.query_one("#first", Input), hint, self._hint(""))
 
     @on(events.DescendantFocus)
     def say_which_field(self, event: events.DescendantFocus) -> None:
@@ -49,11 +55,19 @@ class CreateScreen(Screen[None]):
         if event.widget.id == "second":
             hint.update(say("create", "again"))
         elif event.widget.id == "first":
-            hint.update(strength_hint(self.query_one("#first", Input).value))
+            hint.update(self._hint(self.query_one("#first", Input).value))
 
     @on(Input.Changed, "#first")
     def show_strength(self, event: Input.Changed) -> None:
-        self.query_one("#strength", Static).update(strength_hint(event.value))
+        self.query_one("#strength", Static).update(self._hint(event.value))
+
+    def _hint(self, passphrase: str) -> str:
+        return strength_hint(self.session, passphrase, SUGGEST_ID)
+
+    def action_suggest(self) -> None:
+        """Seven random words, shown until the vault is made; typed in by the person, so
+        that typing it twice is the first practice of remembering it."""
+        self.query_one("#suggestion", Static).update(suggestion(self.session, SUGGEST_ID))
 
     @on(Input.Submitted, "#first")
     def to_second(self) -> None:

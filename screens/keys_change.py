@@ -17,19 +17,25 @@ from textual.screen import Screen
 from textual.widgets import Input, Static
 
 from styles import stylesheet
-from tui.passphrase import new_passphrase_problem, strength_hint
+from tui.passphrase_policy import new_passphrase_problem
 from tui.session import Session
 from tui.vault import PassphraseNeeded, VaultError, WrongPassphrase
 
 from ._focus import focus_then_cue
 from ._footer import CairnFooter
+from ._passphrase_hint import strength_hint, suggestion
 from ._plain import FormBody, PlainInput
 from ._text import say
+
+SUGGEST_ID = "change-passphrase-suggest"
 
 
 class ChangePassphraseScreen(Screen[None]):
     CSS_PATH = stylesheet("keys_change.tcss")
-    BINDINGS = [Binding("escape", "app.pop_screen", "Back", id="change-passphrase-back")]
+    BINDINGS = [
+        Binding("escape", "app.pop_screen", "Back", id="change-passphrase-back"),
+        Binding("f2", "suggest", "Suggest a passphrase", id=SUGGEST_ID),
+    ]
 
     def __init__(self, session: Session) -> None:
         super().__init__()
@@ -49,6 +55,7 @@ class ChangePassphraseScreen(Screen[None]):
             yield PlainInput(
                 placeholder=say("change_passphrase", "second"), password=True, id="second"
             )
+            yield Static("", id="keys-suggestion", markup=False)
             yield Static("", id="keys-message", markup=False)
         yield CairnFooter()
 
@@ -64,13 +71,19 @@ class ChangePassphraseScreen(Screen[None]):
     def say_which_field(self, event: events.DescendantFocus) -> None:
         hint = self.query_one("#keys-hint", Static)
         if event.widget.id == "first":
-            hint.update(strength_hint(self.query_one("#first", Input).value))
+            hint.update(self._hint(self.query_one("#first", Input).value))
         elif event.widget.id == "second":
             hint.update(say("create", "again"))
 
     @on(Input.Changed, "#first")
     def show_strength(self, event: Input.Changed) -> None:
-        self.query_one("#keys-hint", Static).update(strength_hint(event.value))
+        self.query_one("#keys-hint", Static).update(self._hint(event.value))
+
+    def _hint(self, passphrase: str) -> str:
+        return strength_hint(self.session, passphrase, SUGGEST_ID)
+
+    def action_suggest(self) -> None:
+        self.query_one("#keys-suggestion", Static).update(suggestion(self.session, SUGGEST_ID))
 
     @on(Input.Submitted, "#current")
     def to_first(self) -> None:

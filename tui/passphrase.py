@@ -7,42 +7,14 @@ from __future__ import annotations
 
 import os
 import termios
-import unicodedata
+
+from .passphrase_policy import new_passphrase_problem
 
 MAX_LINE_BYTES = 4096
-MIN_NEW_LENGTH = 8
 
 
 class IntakeProblem(Exception):
     """The passphrase could not be read, or is not acceptable; ``str()`` is one sentence."""
-
-
-def new_passphrase_problem(first: str, second: str) -> str | None:
-    """Why a new passphrase (typed twice) cannot be used, or None. Shared by the command line
-    and the create screen so both apply one rule."""
-    if not first:
-        return "The new passphrase is empty."
-    if first != second:
-        return "The two new passphrases differ; nothing was changed."
-    if len(unicodedata.normalize("NFC", first)) < MIN_NEW_LENGTH:
-        return (
-            f"Choose a passphrase of at least {MIN_NEW_LENGTH} characters; "
-            "a few unrelated words are strong and easy to remember."
-        )
-    return None
-
-
-def strength_hint(passphrase: str) -> str:
-    """Plain guidance while typing; never a score to chase."""
-    words = len(passphrase.split())
-    length = len(passphrase)
-    if length == 0:
-        return "Four or more unrelated words make a strong passphrase that is easy to remember."
-    if length < MIN_NEW_LENGTH:
-        return f"Too short: use at least {MIN_NEW_LENGTH} characters."
-    if length < 16 and words < 4:
-        return "Usable, but easy to guess. Adding a few more unrelated words makes it strong."
-    return "Strong enough. Make sure nobody else knows it and that you can remember it."
 
 
 class PassphraseSource:

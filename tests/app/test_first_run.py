@@ -5,10 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from textual.widgets import Input, Static
 
 from tests.app.conftest import MakeApp
 from tests.app.helpers import screen_name, wait_for
+from tui.config import Settings
+from tui.passphrase_policy import SUGGESTED_WORDS, judge, passphrase_words
 from tui.vault import Vault
 
 GOOD = "four unrelated words here"
@@ -58,18 +62,54 @@ async def test_new_person_creates_a_vault_and_arrives_home(
     Vault.open(vault_path, code).lock()
 
 
-async def test_the_strength_hint_follows_typing(make_app: MakeApp) -> None:
+@pytest.mark.parametrize(
+    ("typed", "says"),
+    [
+        ("abc", ["Too short"]),
+        ("passwordpassword", ["Easy to guess", "Repeated letters"]),
+        ("qwertyuiopasdfgh", ["Easy to guess"]),
+        ("abcdefghijklmnopqrstu", ["Easy to guess", "Runs like abc"]),
+        ("Jessica12345", ["Easy to guess", "Names are tried early"]),
+        ("john smith 12 march 1987", ["Usable, but not strong", "Dates and years"]),
+        (GOOD, ["Strong enough"]),
+    ],
+)
+async def test_the_strength_hint_tells_the_truth(
+    make_app: MakeApp, typed: str, says: list[str]
+) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("enter")
         await wait_for(pilot, lambda: screen_name(pilot) == "CreateScreen")
         hint = app.screen.query_one("#strength", Static)
-        await pilot.press(*"abc")
-        assert "Too short" in str(hint.render())
-        await pilot.press(*"defghij")
-        assert "easy to guess" in str(hint.render())
-        await pilot.press(*"klmnopqrstu")
-        assert "Strong enough" in str(hint.render())
+        assert "names, dates and places the other person knows" in str(hint.render())
+        app.screen.query_one("#first", Input).insert_text_at_cursor(typed)
+        await pilot.pause()
+        shown = str(hint.render())
+        assert all(words in shown for words in says), shown
+        if "Strong enough" not in says:
+            assert "Strong enough" not in shown
+
+
+async def test_a_suggested_passphrase_is_seven_listed_words_and_follows_the_keymap(
+    make_app: MakeApp,
+) -> None:
+    app = make_app(Settings(keys={"create-suggest": "f6"}))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: screen_name(pilot) == "CreateScreen")
+        assert "F6 suggests one" in str(app.screen.query_one("#strength", Static).render())
+        shown = app.screen.query_one("#suggestion", Static)
+        await pilot.press("f6")
+        first = str(shown.render())
+        await pilot.press("f6")
+        second = str(shown.render())
+        # Only shown: nothing is typed into the fields for the person.
+        assert not app.screen.query_one("#first", Input).value
+    words = first.split(": ", 1)[1].split(".", 1)[0].split()
+    assert len(words) == SUGGESTED_WORDS and set(words) <= set(passphrase_words())
+    assert judge(" ".join(words)).level == "strong"
+    assert first != second and "F6 shows another" in first
 
 
 def _shown(screen: Any) -> str:

@@ -116,3 +116,18 @@ async def test_keeping_the_unconfirmed_code_is_a_choice(
         await wait_for(pilot, lambda: screen_name(pilot) == "HomeScreen")
     with Vault.open(vault_path, code) as vault:  # the same code, now confirmed
         assert not vault.recovery_code_unconfirmed
+
+
+async def test_the_new_passphrase_gets_the_same_hint_and_suggestions(
+    make_app: MakeApp, existing_vault: Path
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await unlock(pilot)
+        await _palette(pilot, "Change passphrase")
+        await wait_for(pilot, lambda: screen_name(pilot) == "ChangePassphraseScreen")
+        await pilot.press(*PASSPHRASE, "enter", *"passwordpassword")
+        await wait_for(pilot, lambda: "Easy to guess" in screen_text(app))
+        await pilot.press("f2")
+        await wait_for(pilot, lambda: "A suggestion, picked at random" in screen_text(app))
+        assert app.screen.query_one("#first", Input).value == "passwordpassword"
