@@ -22,6 +22,8 @@ from textual.strip import Strip
 from tui import journal
 from tui.visible import one_line
 
+from ._glyphs import ellipsis
+
 DATE_WIDTH = 21  # "Tue  1 Dec 2026 15:21"
 PHASE_WIDTH = 17
 
@@ -133,7 +135,7 @@ class EntryList(ScrollView, can_focus=True):
         ]
         room = width - sum(cell_len(segment.text) for segment in lead)
         if cell_len(line) > room > 0:  # a cut row says so: it ends with an ellipsis
-            line = set_cell_size(line, room - 1) + "\u2026"
+            line = set_cell_size(line, room - 1) + ellipsis()
         segments = [*lead, Segment(line, base)]
         return Strip(segments).adjust_cell_length(width, base)
 

@@ -21,11 +21,11 @@ from tui.journal import patterns
 from tui.session import Session
 
 from ._footer import CairnFooter
+from ._glyphs import blocks
 from ._text import say
 
 WEEKS = 26
 SHOWN = 8  # cycles and gaps listed, newest first
-BLOCKS = " ▁▂▃▄▅▆▇█"
 PHASE_STYLE = {
     "tension": "yellow",
     "incident": "bold red",
@@ -70,8 +70,9 @@ def weeks_text(entries: list[journal.JournalEntry], today: date) -> Text:
         )
     text = Text(say("patterns", "weeks_title", weeks=WEEKS) + f" (most in one week: {most})\n")
     for _, count in counts:
-        level = 0 if count == 0 else max(1, round(count / most * (len(BLOCKS) - 1)))
-        text.append(BLOCKS[level] * 2)
+        bars = blocks()
+        level = 0 if count == 0 else max(1, round(count / most * (len(bars) - 1)))
+        text.append(bars[level] * 2)
     first, last = counts[0][0], counts[-1][0]
     text.append(f"\n{first:%d %b %Y}".ljust(WEEKS * 2 - 10) + f"{last:%d %b}", style="dim")
     return text

@@ -25,6 +25,7 @@ from textual.app import SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
+from screens._glyphs import use_console
 from screens._help import HELP
 from screens._text import use_discreet_words
 from screens.blank import BlankScreen
@@ -40,10 +41,13 @@ from .textual_compat import (
     driver_of,
     handle_keys_one_at_a_time,
     install_input_guards,
+    is_linux_console,
+    use_console_glyphs,
     write_to_terminal,
 )
 from .themes import HIGH_CONTRAST
 from .vault import VaultError, check_openable
+from .visible import use_code_points
 
 LeaveHow = Literal["lock", "exit"]
 RELAUNCH_ENV = "CAIRN_RELAUNCHED"
@@ -99,6 +103,11 @@ class CairnApp(FaultHooks[int]):
         self.crashed: str | None = None
         self.damaged_content: str | None = None  # one of Cairn's own files, named
         use_discreet_words(session.settings.discreet)
+        # On the Linux console, characters its fonts have (borders, bars, control symbols).
+        self.on_linux_console = is_linux_console(os.environ.get("TERM"))
+        use_console_glyphs(self.on_linux_console)
+        use_console(self.on_linux_console)
+        use_code_points(self.on_linux_console)
         self.register_theme(HIGH_CONTRAST)
         self.theme = session.settings.theme
         keymap = {"panic": ",".join(session.settings.panic_keys), **session.settings.keys}
@@ -128,6 +137,17 @@ class CairnApp(FaultHooks[int]):
         domain.load()
         for module in ("screens.home", "screens.quick_note", "screens.draft_offer"):
             importlib.import_module(module)
+        self._say_what_screen_keeps()
+
+    def _say_what_screen_keeps(self) -> None:
+        """Inside GNU screen without its alternate screen, screen keeps a copy of what Cairn
+        shows, which Cairn cannot clear: said once, when Cairn starts (not again when it
+        relaunches at the lock screen after a panic)."""
+        from . import privacy
+
+        if os.environ.get(RELAUNCH_ENV) or not privacy.screen_keeps_what_is_shown():
+            return
+        self.notify(privacy.screen_notice(), timeout=20, markup=False)
 
     def first_screen(self) -> Screen[Any]:
         from screens.problem import ProblemScreen
@@ -253,6 +273,7 @@ class CairnApp(FaultHooks[int]):
     def _blank(self) -> None:
         # Queued behind any frame already on its way, so nothing is painted over it.
         write_to_terminal(self, terminal.CLEAR_ALL)
+        self.clear_notifications()  # a toast would be drawn again on the blank screen
         self.push_screen(BlankScreen())
 
     def _restart_locked(self, unwritten_draft: bytes | None) -> None:

@@ -140,6 +140,7 @@ def cmd_init(args: argparse.Namespace) -> int:
 def cmd_log(args: argparse.Namespace) -> int:
     when = _when(args.when)  # checked before anything is unlocked
     if sys.stdin.isatty() and args.passphrase_fd is None:
+        _need_a_terminal("no_terminal_log")
         # A one-field form after unlocking; says "Saved." here once it has saved.
         return _run_app(args, start="quick-log", quick=QuickLog(args.when, args.phase))
     if sys.stdin.isatty():
@@ -583,8 +584,49 @@ def cmd_app(args: argparse.Namespace) -> int:
     return _run_app(args, start="home")
 
 
-def _run_app(args: argparse.Namespace, start: str, quick: QuickLog | None = None) -> int:
+def _need_a_terminal(sentence: str) -> None:
+    """The app draws with escape codes: into a file, a pipe or a terminal that cannot show
+    them (TERM=dumb, as in Emacs' shell), they would be garbage, or land in a log."""
+    from .cli_help import message
+
+    term = os.environ.get("TERM", "")
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        what = message("not_a_terminal")
+    elif term == "dumb":
+        what = message("dumb_terminal")
+    elif not term:
+        what = message("no_term")
+    else:
+        return
+    raise BadInput(message(sentence, what=what))
+
+
+def cmd_keys(args: argparse.Namespace) -> int:
+    """Every binding id, its keys now (after the settings file's [keys]) and its default."""
+    from .cli_help import message
+    from .keys import DEFAULT_KEYS
+
     settings = load_settings()
+    rows = [(message("keys_id"), message("keys_now"), message("keys_default"))]
+    rows += [(name, settings.keys.get(name, keys), keys) for name, keys in DEFAULT_KEYS.items()]
+    widths = [max(len(row[i]) for row in rows) for i in range(2)]
+    for name, now, default in rows:
+        _out(f"{name.ljust(widths[0])}  {now.ljust(widths[1])}  {default}")
+    return EXIT_OK
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("cairn")
+    except PackageNotFoundError:  # run from a source tree that was never installed
+        return "unknown"
+
+
+def _run_app(args: argparse.Namespace, start: str, quick: QuickLog | None = None) -> int:
+    settings = load_settings()  # a refused setting is named first: it is the person's to fix
+    _need_a_terminal("no_terminal_log" if start == "quick-log" else "no_terminal")
     _scrub_textual_environment()
     from .app import run_app  # Textual is imported only when the app is wanted
     from .handoff import take_over
@@ -701,10 +743,39 @@ def _say(sentence: str) -> None:
 
 
 class _Parser(argparse.ArgumentParser):
+    """Errors as one sentence and exit code 2; help with the command's description, the
+    environment variables and files it uses and its exit codes (tui/content/cli.toml),
+    read only when help is shown."""
+
+    help_name = "cairn"
+
     def error(self, message: str) -> None:  # type: ignore[override]
         self.print_usage(sys.stderr)
         _say(f"cairn: {message}")
         raise SystemExit(EXIT_USAGE)
+
+    def format_help(self) -> str:
+        from .cli_help import command_help
+
+        shown = command_help(self.help_name)
+        self.description, self.epilog = shown.description, shown.epilog
+        return super().format_help()
+
+
+def _command(
+    commands: argparse._SubParsersAction[_Parser],
+    name: str,
+    summary: str,
+    parents: Sequence[_Parser] = (),
+) -> _Parser:
+    parser = commands.add_parser(
+        name,
+        help=summary,
+        parents=list(parents),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.help_name = name
+    return parser
 
 
 class _Formats:
@@ -755,15 +826,22 @@ def build_parser() -> argparse.ArgumentParser:
         help="open the vault for reading only: nothing is written beside it (a backup on a "
         "USB stick, for example)",
     )
-    parser = _Parser(
-        prog="cairn",
-        parents=[common],
-        description="A private, encrypted journal and safety plan. Run it alone to open it.",
+    # doctor opens nothing: only where the vault is, no passphrase, nothing written.
+    vault_only = _Parser(add_help=False)
+    vault_only.add_argument(
+        "--vault",
+        metavar="PATH",
+        default=argparse.SUPPRESS,
+        help="the vault file (default: $CAIRN_VAULT, else vault.cairn in your data folder)",
     )
+    parser = _Parser(
+        prog="cairn", parents=[common], formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--version", action="version", version=f"cairn {_version()}")
     parser.set_defaults(command=cmd_app)  # not vault: that would change the shared action
     commands = parser.add_subparsers(title="commands", metavar="COMMAND", parser_class=_Parser)
 
-    init = commands.add_parser("init", parents=[common], help="create a new vault")
+    init = _command(commands, "init", parents=[common], summary="create a new vault")
     init.add_argument(
         "--insecure-fast-kdf",
         action="store_true",
@@ -771,10 +849,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     init.set_defaults(command=cmd_init)
 
-    log = commands.add_parser(
+    log = _command(
+        commands,
         "log",
         parents=[common],
-        help="log an entry: a one-field form in a terminal, or standard input when piped",
+        summary="log an entry: a one-field form in a terminal, or standard input when piped",
     )
     log.add_argument(
         "--when",
@@ -788,7 +867,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     log.set_defaults(command=cmd_log)
 
-    exp = commands.add_parser("export", parents=[common], help="write everything out, unencrypted")
+    exp = _command(
+        commands, "export", parents=[common], summary="write everything out, unencrypted"
+    )
     exp.add_argument(
         # A metavar, so that argparse lists the formats only when help is shown.
         "--format",
@@ -830,10 +911,11 @@ def build_parser() -> argparse.ArgumentParser:
     exp.add_argument("--force", action="store_true", help="replace FILE if it exists")
     exp.set_defaults(command=cmd_export)
 
-    attach = commands.add_parser(
+    attach = _command(
+        commands,
         "attach",
         parents=[common],
-        help="keep files (screenshots, photos, recordings, letters) sealed in the vault",
+        summary="keep files (screenshots, photos, recordings, letters) sealed in the vault",
     )
     attach.add_argument("paths", nargs="+", metavar="PATH", help="a file to attach")
     attach.add_argument(
@@ -845,10 +927,11 @@ def build_parser() -> argparse.ArgumentParser:
     attach.add_argument("--note", metavar="TEXT", help="a note kept with each file")
     attach.set_defaults(command=cmd_attach)
 
-    backup_cmd = commands.add_parser(
+    backup_cmd = _command(
+        commands,
         "backup",
         parents=[common],
-        help="copy the vault and its attached files, still sealed, to a folder or a USB stick",
+        summary="copy the vault and its attached files, still sealed, to a folder or a USB stick",
     )
     backup_cmd.add_argument("--to", required=True, metavar="FOLDER", help="where the copy goes")
     backup_cmd.add_argument(
@@ -856,10 +939,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     backup_cmd.set_defaults(command=cmd_backup)
 
-    restore_cmd = commands.add_parser(
+    restore_cmd = _command(
+        commands,
         "restore",
         parents=[common],
-        help="put a backup in place as a new vault (at --vault), checked before and after",
+        summary="put a backup in place as a new vault (at --vault), checked before and after",
     )
     restore_cmd.add_argument("source", metavar="FROM", help="a backup folder made by cairn backup")
     restore_cmd.add_argument(
@@ -867,38 +951,47 @@ def build_parser() -> argparse.ArgumentParser:
     )
     restore_cmd.set_defaults(command=cmd_restore)
 
-    import_cmd = commands.add_parser(
+    import_cmd = _command(
+        commands,
         "import",
         parents=[common],
-        help="bring entries from Cairn's JSON export (or a bundle's journal.json) into the vault",
+        summary="bring entries from Cairn's JSON export (or a bundle's journal.json) into the vault",  # noqa: E501
     )
     import_cmd.add_argument("file", metavar="FILE", help="the JSON file")
     import_cmd.set_defaults(command=cmd_import)
 
-    passwd = commands.add_parser("passwd", parents=[common], help="change the passphrase")
+    passwd = _command(commands, "passwd", parents=[common], summary="change the passphrase")
     passwd.set_defaults(command=cmd_passwd)
 
-    recovery = commands.add_parser(
+    recovery = _command(
+        commands,
         "recovery-code",
         parents=[common],
-        help="make a new recovery code; the old one stops opening anything written after",
+        summary="make a new recovery code; the old one stops opening anything written after",
     )
     recovery.set_defaults(command=cmd_recovery_code)
 
-    check = commands.add_parser(
-        "check", parents=[common], help="open the vault, verify it and its record chain"
+    check = _command(
+        commands,
+        "check",
+        parents=[common],
+        summary="open the vault, verify it and its record chain",
     )
     check.add_argument(
         "--head", metavar="HASH", help="a chain head printed on a report: what changed since"
     )
     check.set_defaults(command=cmd_check)
 
-    doctor = commands.add_parser(
+    doctor = _command(
+        commands,
         "doctor",
-        parents=[common],
-        help="a privacy check: what others on this machine could notice, and what to do",
+        parents=[vault_only],
+        summary="a privacy check: what others on this machine could notice, and what to do",
     )
     doctor.set_defaults(command=cmd_doctor)
+
+    keys = _command(commands, "keys", summary="list every key binding's id, its keys and default")
+    keys.set_defaults(command=cmd_keys)
     return parser
 
 

@@ -20,7 +20,7 @@ from .keys import DEFAULT_KEYS, only_commands, types_text
 from .vault import shown, sidecar
 
 PANIC_ACTIONS = ("lock", "exit")
-THEMES = ("textual-dark", "textual-light", "high-contrast")
+THEMES = ("textual-dark", "textual-light", "high-contrast", "ansi-dark", "ansi-light")
 _KEY = re.compile(r"^[a-z0-9_+]+$")
 
 

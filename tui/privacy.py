@@ -147,11 +147,48 @@ def _scrollback(environ: Mapping[str, str]) -> Finding:
     if environ.get("TMUX"):
         where = "tmux"
     elif environ.get("STY"):
-        where = "screen"
+        where = "screen_altscreen" if screen_altscreen_on(environ) else "screen"
     else:
         where = "plain"
     level: Level = "look" if where == "screen" else "know"
     return Finding(words.text("heading"), words.text(where), words.text(f"{where}_todo"), level)
+
+
+_ALTSCREEN_ON = re.compile(r"^\s*altscreen\s+on\b", re.IGNORECASE | re.MULTILINE)
+SCREENRC_LIMIT = 256 * 1024
+SYSTEM_SCREENRC = "/etc/screenrc"
+
+
+def screen_altscreen_on(environ: Mapping[str, str]) -> bool:
+    """Whether GNU screen's settings turn its alternate screen on (then what Cairn shows
+    never enters screen's scrollback). Read from $SCREENRC or ~/.screenrc, and the system's
+    /etc/screenrc; a file that cannot be read counts as not turning it on."""
+    home = environ.get("HOME", "")
+    files = [environ.get("SCREENRC") or (f"{home}/.screenrc" if home else ""), SYSTEM_SCREENRC]
+    return any(_ALTSCREEN_ON.search(_read_settings_file(name)) for name in filter(None, files))
+
+
+def _read_settings_file(name: str) -> str:
+    """The start of a regular file, or "" (a pipe or a device must not hang the check)."""
+    try:
+        fd = os.open(name, os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY | os.O_CLOEXEC)
+    except OSError:
+        return ""
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            return ""
+        return os.read(fd, SCREENRC_LIMIT).decode("utf-8", "replace")
+    except OSError:
+        return ""
+    finally:
+        os.close(fd)
+
+
+def screen_keeps_what_is_shown(environ: Mapping[str, str] | None = None) -> bool:
+    """Inside GNU screen, without its alternate screen: what Cairn shows stays in screen's
+    scrollback after Cairn has cleared its own."""
+    environ = os.environ if environ is None else environ
+    return bool(environ.get("STY")) and not environ.get("TMUX") and not screen_altscreen_on(environ)
 
 
 def _plain(key: str) -> Finding:
@@ -269,6 +306,11 @@ def as_text(findings: list[Finding], width: int = 78) -> str:
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
+def screen_notice() -> str:
+    """The one sentence the app says at start inside GNU screen without altscreen."""
+    return _words("scrollback").text("notice")
+
+
 def words(key: str) -> str:
     """One of the check's own words (its title, its labels)."""
     return _content().text(key)
@@ -298,7 +340,18 @@ _KEYS = {
     ),
     "processes": ("heading", "hidden", "visible", "visible_todo", "nothing"),
     "disk": ("heading", "local", "network", "network_todo", "unknown", "unknown_todo", "nothing"),
-    "scrollback": ("heading", "tmux", "tmux_todo", "screen", "screen_todo", "plain", "plain_todo"),
+    "scrollback": (
+        "heading",
+        "tmux",
+        "tmux_todo",
+        "screen",
+        "screen_todo",
+        "screen_altscreen",
+        "screen_altscreen_todo",
+        "notice",
+        "plain",
+        "plain_todo",
+    ),
     "history": ("heading", "text", "todo"),
     "deleting": ("heading", "text", "todo"),
 }

@@ -40,6 +40,13 @@ Textual stops having what this module relies on:
 - the footer's key widget (``textual.widgets._footer.FooterKey``), to put the panic and
   help keys first, and the text area's ``wrapped_document`` (``wrapped_document``), which
   the light text area reads to repaint only the rows an edit changed.
+- the characters Textual draws with, for the Linux console (``use_console_glyphs``): its
+  fonts hold the 256 characters of code page 437 (single and double box lines, full and
+  half blocks, shades, arrows) and not the rounded corners, eighth blocks, heavy lines and
+  symbols Textual uses for borders (``textual._border``), scroll bars
+  (``ScrollBarRender``), the progress bar (``textual.renderables.bar.Bar``) and the
+  Enter and Backspace key names (``textual.keys.KEY_DISPLAY_ALIASES``); those show as
+  diamonds there. Cairn swaps them for characters the console has.
 Nothing outside this module names these; ``tests/unit/test_textual_compat.py`` checks
 both that and that the pinned Textual still has them.
 """
@@ -72,8 +79,10 @@ __all__ = [
     "driver_of",
     "handle_keys_one_at_a_time",
     "install_input_guards",
+    "is_linux_console",
     "key_done",
     "run_bindings_in_order",
+    "use_console_glyphs",
     "wrapped_document",
     "write_to_terminal",
 ]
@@ -281,3 +290,53 @@ def __getattr__(name: str) -> Any:
 def wrapped_document(area: TextArea) -> WrappedDocument:
     """The text area's document as wrapped on screen (rows, offsets, heights)."""
     return area.wrapped_document
+
+
+# -- the Linux console's characters -------------------------------------------------------
+
+# The borders a console font can draw: single and double box lines, and the ones that are
+# spaces or plain ASCII anyway. Every other border type is drawn as a single line there.
+_CONSOLE_SAFE_BORDERS = frozenset({"", "ascii", "none", "hidden", "blank", "solid", "double"})
+_CONSOLE_KEY_NAMES = {"enter": "enter", "backspace": "bksp"}
+_saved: dict[str, Any] = {}
+
+
+def is_linux_console(term: str | None) -> bool:
+    """TERM names the Linux virtual console (``linux``, ``linux-16color``)."""
+    return term is not None and (term == "linux" or term.startswith("linux-"))
+
+
+def use_console_glyphs(on: bool) -> None:
+    """Draw with characters the Linux console's fonts have (on), or Textual's own (off).
+    Called once per app, before anything is drawn."""
+    from textual import _border, keys
+    from textual.renderables.bar import Bar
+    from textual.scrollbar import ScrollBarRender
+
+    if not _saved:
+        _saved.update(
+            chars=dict(_border.BORDER_CHARS),
+            locations=dict(_border.BORDER_LOCATIONS),
+            vertical=list(ScrollBarRender.VERTICAL_BARS),
+            horizontal=list(ScrollBarRender.HORIZONTAL_BARS),
+            bar=(Bar.HALF_BAR_LEFT, Bar.BAR, Bar.HALF_BAR_RIGHT),
+            keys={name: keys.KEY_DISPLAY_ALIASES[name] for name in _CONSOLE_KEY_NAMES},
+        )
+    chars: dict[str, Any] = dict(_saved["chars"])
+    locations: dict[str, Any] = dict(_saved["locations"])
+    if on:
+        for kind in chars:
+            if kind not in _CONSOLE_SAFE_BORDERS:
+                chars[kind], locations[kind] = chars["solid"], locations["solid"]
+    border_chars: Any = _border.BORDER_CHARS  # keyed by the border type names
+    border_locations: Any = _border.BORDER_LOCATIONS
+    border_chars.update(chars)
+    border_locations.update(locations)
+    _border.get_box.cache_clear()  # boxes already made with the other characters
+    # The thumb is drawn in colour; the eighth blocks for its ends are what the console lacks.
+    ScrollBarRender.VERTICAL_BARS = [" "] * 8 if on else list(_saved["vertical"])
+    ScrollBarRender.HORIZONTAL_BARS = [" "] * 8 if on else list(_saved["horizontal"])
+    Bar.HALF_BAR_LEFT, Bar.BAR, Bar.HALF_BAR_RIGHT = (
+        ("\u2590", "\u2588", "\u258c") if on else _saved["bar"]
+    )
+    keys.KEY_DISPLAY_ALIASES.update(_CONSOLE_KEY_NAMES if on else _saved["keys"])

@@ -21,8 +21,20 @@ _CONTROL = re.compile(
 _JSON_RAW = re.compile(r"[\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 
 
+class _Symbols:
+    # The Linux console's fonts have no control pictures (U+2400...): there every control is
+    # written as its code point, which any font can show.
+    code_points_only = False
+
+
+def use_code_points(on: bool) -> None:
+    _Symbols.code_points_only = on
+
+
 def _picture(match: re.Match[str]) -> str:
     code = ord(match.group(0))
+    if _Symbols.code_points_only:
+        return f"<U+{code:04X}>"
     if code < 0x20:
         return chr(0x2400 + code)  # ESC becomes ␛, NUL ␀, and so on
     if code == 0x7F:

@@ -52,6 +52,13 @@ class Relaunches:
 MakeApp = Callable[..., CairnApp]
 
 
+@pytest.fixture(autouse=True)
+def an_ordinary_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The app draws differently on the Linux console (TERM=linux): the tests and snapshots
+    see one kind of terminal whatever the machine running them is."""
+    monkeypatch.setenv("TERM", "xterm-256color")
+
+
 @pytest.fixture
 def relaunches() -> Relaunches:
     return Relaunches()

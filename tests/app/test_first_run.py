@@ -6,7 +6,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
 from textual.widgets import Input, Static
 
 from tests.app.conftest import MakeApp

@@ -395,3 +395,36 @@ def test_damaged_content_found_while_the_lock_screen_shows_is_named_in_one_sente
     assert "Cairn cannot start because one of its own files is damaged: " in shown
     assert "safety_plan.toml: [source] should be a table.CAIRN-EXIT:1" in shown
     assert "Traceback" not in term.scrollback()
+
+
+# Code page 437 as the Linux console's fonts map it (see tests/app/test_console.py).
+CP437 = set(bytes(range(256)).decode("cp437")) | set(
+    "\u263a\u263b\u2665\u2666\u2663\u2660\u2022\u25d8\u25cb\u25d9\u2642\u2640\u266a\u266b"
+    "\u263c\u25ba\u25c4\u2195\u203c\u00b6\u00a7\u25ac\u21a8\u2191\u2193\u2192\u2190\u221f"
+    "\u2194\u25b2\u25bc\u2302"
+)
+
+
+def test_on_the_linux_console_only_its_characters_are_drawn(
+    term: Terminal, app_env: dict[str, str]
+) -> None:
+    path = _vault(app_env)
+    with Vault.open(path, PASSPHRASE) as vault:
+        journal.add_entry(vault, "before \x1b[31m after " + "long words " * 12, phase="tension")
+    term.start(CAIRN_CMD, {**app_env, "TERM": "linux"})
+    seen = [term.wait_text("Locked")]
+    unlock(term)
+    seen.append(term.settled())
+    term.keys("j")
+    term.wait_text("1 of 1 entries")
+    seen.append(term.settled())
+    term.keys("Escape")
+    term.wait(lambda s: "1 of 1 entries" not in s, what="home again")
+    term.keys("p")
+    seen.append(term.wait_text("Entries per week"))
+    seen.append(term.settled())
+    drawn = "".join(seen)
+    assert sorted({ch for ch in drawn if ch not in CP437}) == []
+    assert "\u2584" in drawn or "\u2588" in drawn  # the week chart, in blocks the font has
+    term.keys("C-q")
+    assert term.exit_code() == 0

@@ -108,3 +108,10 @@ def test_a_folder_chosen_with_cairn_config_is_left_as_it_is(tmp_path: Path) -> N
     config.load_settings(settings)
     assert stat.S_IMODE(settings.stat().st_mode) == 0o600
     assert stat.S_IMODE(folder.stat().st_mode) == 0o755
+
+
+@pytest.mark.parametrize("theme", ["ansi-dark", "ansi-light"])
+def test_textuals_ansi_themes_are_allowed(tmp_path: Path, theme: str) -> None:
+    path = tmp_path / "settings.toml"
+    path.write_text(f'theme = "{theme}"\n')
+    assert load_settings(path).theme == theme

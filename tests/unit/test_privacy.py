@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import os
+import subprocess
 from pathlib import Path
 
 import pytest
 
-from tests.helpers import run_cairn
+from tests.helpers import CAIRN, run_cairn
 from tui import content, privacy
 from tui.privacy import Finding, Mount, read_mounts
 
@@ -146,11 +147,19 @@ def test_a_damaged_content_file_is_named(monkeypatch: pytest.MonkeyPatch) -> Non
 
 def test_cairn_doctor_needs_no_passphrase_and_names_the_vault(tmp_path: Path) -> None:
     vault = _folder(tmp_path, 0o755)
-    done = run_cairn("doctor", "--vault", str(vault))
-    assert done.code == 0, done.err
-    assert done.out.startswith(f"Privacy check: {vault}\n")
-    assert "Worth a look: The vault's folder\n  Other people on this machine can look" in done.out
-    assert "Good to know: Deleting history" in done.out
+    done = subprocess.run(
+        [CAIRN, "doctor", "--vault", str(vault)],
+        capture_output=True,
+        text=True,
+        stdin=subprocess.DEVNULL,
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith(f"Privacy check: {vault}\n")
+    assert (
+        "Worth a look: The vault's folder\n  Other people on this machine can look" in done.stdout
+    )
+    assert "Good to know: Deleting history" in done.stdout
 
 
 def test_cairn_init_shows_the_privacy_check_once_after_the_recovery_code(tmp_path: Path) -> None:
@@ -180,3 +189,46 @@ def test_a_folder_that_cannot_be_looked_at_is_said_plainly(
     finding = _check(vault)["The vault's folder"]
     assert finding.seen == f"Cairn could not look at {vault.parent} (Permission denied)."
     assert finding.level == "know"
+
+
+@pytest.fixture
+def no_system_screenrc(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setattr(privacy, "SYSTEM_SCREENRC", str(tmp_path / "no-such-screenrc"))
+    home = tmp_path / "home"
+    home.mkdir()
+    return home
+
+
+@pytest.mark.parametrize(
+    ("screenrc", "on"),
+    [
+        (None, False),
+        ("startup_message off\n", False),
+        ("# altscreen on\nstartup_message off\n", False),
+        ("startup_message off\n  altscreen on\n", True),
+        ("ALTSCREEN On # comment\n", True),
+        ("altscreen off\n", False),
+    ],
+)
+def test_screens_alternate_screen_is_read_from_its_settings(
+    no_system_screenrc: Path, screenrc: str | None, on: bool
+) -> None:
+    if screenrc is not None:
+        (no_system_screenrc / ".screenrc").write_text(screenrc)
+    environ = {"HOME": str(no_system_screenrc), "STY": "1234.pts-0.host"}
+    assert privacy.screen_altscreen_on(environ) is on
+    assert privacy.screen_keeps_what_is_shown(environ) is (not on)
+    assert privacy.screen_keeps_what_is_shown({**environ, "STY": ""}) is False
+    finding = _check(_folder(no_system_screenrc, 0o700), environ=environ)["What the terminal keeps"]
+    assert finding.level == ("know" if on else "look")
+
+
+def test_screenrc_from_its_variable_and_a_pipe_never_hangs(
+    no_system_screenrc: Path, tmp_path: Path
+) -> None:
+    chosen = tmp_path / "elsewhere"
+    chosen.write_text("altscreen on\n")
+    assert privacy.screen_altscreen_on({"HOME": "/nonexistent", "SCREENRC": str(chosen)})
+    pipe = no_system_screenrc / ".screenrc"
+    os.mkfifo(pipe)  # nobody writes it: opening it for reading the usual way would block
+    assert privacy.screen_altscreen_on({"HOME": str(no_system_screenrc)}) is False
