@@ -34,7 +34,7 @@ def _lookup(root: Any, section: str, key: str) -> Any:
     return node[key]
 
 
-def say(section: str, key: str, **values: object) -> str:
+def say(section: str, key: str, /, **values: object) -> str:
     text: Any = None
     if _Words.discreet:
         try:

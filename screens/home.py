@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import Static
@@ -13,27 +12,18 @@ from textual.widgets import Static
 from styles import stylesheet
 from tui import backup, journal, safety_plan
 from tui.session import Session
-from tui.vault import READ_ONLY_ASKED, Vault
+from tui.vault import READ_ONLY_ASKED
 
 from ._dates import long_date
 from ._footer import CairnFooter
-from ._help import help_label
+from ._help import help_label, key_for
 from ._text import say
+from .registry import go, home_bindings, home_keys
 
 
 class HomeScreen(Screen[None]):
     CSS_PATH = stylesheet("home.tcss")
-    BINDINGS = [
-        Binding("n", "new_entry", "New entry", id="home-new-entry"),
-        Binding("t", "today", "Today's page", id="home-today"),
-        Binding("j", "journal", "Journal", id="home-journal"),
-        Binding("p", "patterns", "Patterns", id="home-patterns"),
-        Binding("e", "report", "Report", id="home-report"),
-        Binding("s", "safety_plan", "Safety plan", id="home-safety-plan"),
-        Binding("q", "questionnaire", "Questionnaire", id="home-questionnaire"),
-        Binding("l", "learn", "Learn", id="home-learn"),
-        Binding("b", "backup", "Back up", id="home-backup"),
-    ]
+    BINDINGS = home_bindings()
 
     def __init__(self, session: Session, today: date | None = None) -> None:
         super().__init__()
@@ -47,7 +37,8 @@ class HomeScreen(Screen[None]):
             yield Static("", id="journal-summary", markup=False)
             yield Static("", id="plan-summary", markup=False)
             yield Static("", id="home-notice", markup=False)
-            keys = say("home", "keys", help=help_label(self.session))
+            places = say("home", "key_separator").join(home_keys(self.session))
+            keys = say("home", "keys", places=places, help=help_label(self.session))
             yield Static(keys, id="home-keys", markup=False)
         yield CairnFooter()
 
@@ -77,60 +68,20 @@ class HomeScreen(Screen[None]):
             last = datetime.fromisoformat(entries[0].occurred).date()
             summary = say("home", "entries", count=len(entries), last=long_date(last))
         self.query_one("#journal-summary", Static).update(summary)
-        self.query_one("#plan-summary", Static).update(_plan_summary(vault, today))
+        self.query_one("#plan-summary", Static).update(_plan_summary(self.session, today))
         notice = self.query_one("#home-notice", Static)
-        notice.update(_notice(vault, today, self.session.settings.backup_reminder_days))
+        notice.update(_notice(self.session, today))
         notice.display = bool(notice.content)
 
-    def action_new_entry(self) -> None:
-        from .entry import EntryScreen
-
-        self.app.push_screen(EntryScreen(self.session))
-
-    def action_today(self) -> None:
-        from .daily import DailyScreen
-
-        self.app.push_screen(DailyScreen(self.session, today=self.today))
-
-    def action_journal(self) -> None:
-        from .journal import JournalScreen
-
-        self.app.push_screen(JournalScreen(self.session))
-
-    def action_patterns(self) -> None:
-        from .patterns import PatternsScreen
-
-        self.app.push_screen(PatternsScreen(self.session))
-
-    def action_report(self) -> None:
-        from .report import ReportScreen
-
-        self.app.push_screen(ReportScreen(self.session))
-
-    def action_safety_plan(self) -> None:
-        from .plan import SafetyPlanScreen
-
-        self.app.push_screen(SafetyPlanScreen(self.session, today=self.today))
-
-    def action_questionnaire(self) -> None:
-        from .questionnaire import QuestionnaireScreen
-
-        self.app.push_screen(QuestionnaireScreen(self.session))
-
-    def action_backup(self) -> None:
-        from .backup_now import BackupScreen
-
-        self.app.push_screen(BackupScreen(self.session))
-
-    def action_learn(self) -> None:
-        from .learn import LearnScreen
-
-        self.app.push_screen(LearnScreen(self.session))
+    def action_open(self, name: str) -> None:
+        go(self.app, self.session, name, today=self.today)
 
 
-def _notice(vault: Vault, today: date, reminder_days: int) -> str:
+def _notice(session: Session, today: date) -> str:
     """Read-only, or a backup older than the person asked to be told about (off unless
     they set it: a reminder on the screen can itself be seen)."""
+    vault, reminder_days = session.unlocked, session.settings.backup_reminder_days
+    key = key_for(session, "home-backup")
     if vault.read_only_reason == READ_ONLY_ASKED:
         return say("home", "read_only_asked")
     if vault.read_only_reason is not None:
@@ -139,19 +90,20 @@ def _notice(vault: Vault, today: date, reminder_days: int) -> str:
         return ""
     last = backup.last_backup(vault)
     if last is None:
-        return say("home", "backup_never")
+        return say("home", "backup_never", key=key)
     if (today - last.date()).days > reminder_days:
-        return say("home", "backup_due", day=long_date(last.date()), days=reminder_days)
+        return say("home", "backup_due", day=long_date(last.date()), days=reminder_days, key=key)
     return ""
 
 
-def _plan_summary(vault: Vault, today: date) -> str:
+def _plan_summary(session: Session, today: date) -> str:
+    vault, key = session.unlocked, key_for(session, "home-safety-plan")
     plan = safety_plan.load(vault)
     if plan.updated is None:
-        return say("home", "plan_none")
+        return say("home", "plan_none", key=key)
     day = plan.review_day
     if day is not None and plan.review_due(today):
-        return say("home", "plan_due", day=long_date(day))
+        return say("home", "plan_due", day=long_date(day), key=key)
     # The sections that lead the plan the person chose (all of them before a choice).
     sections = safety_plan.CONTENT.ordered(plan.mode)[0]
     done = sum(1 for s in sections if safety_plan.progress(s, plan.section(s.key)).is_done)

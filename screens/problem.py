@@ -9,6 +9,7 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from styles import stylesheet
+from tui.session import StartsOver
 from tui.vault import UnsafeVault, VaultBusy, VaultDamaged, VaultError, VaultTooNew
 
 from ._footer import CairnFooter
@@ -46,8 +47,6 @@ class ProblemScreen(Screen[None]):
         yield CairnFooter()
 
     def action_retry(self) -> None:
-        from tui.app import CairnApp
-
         app = self.app
-        if isinstance(app, CairnApp):
+        if isinstance(app, StartsOver):  # the app, never imported here (no import cycle)
             app.switch_screen(app.first_screen())

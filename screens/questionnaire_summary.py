@@ -21,6 +21,7 @@ from ._footer import CairnFooter
 from ._help import help_label
 from ._text import say
 from .confirm import ask
+from .registry import go
 
 CHART_SETS = 12  # the most recent sets of answers shown in the chart
 
@@ -38,9 +39,9 @@ class SummaryScreen(Screen[None]):
     BINDINGS = [
         Binding("k", "keep", "Keep these answers", id="summary-keep"),
         Binding("d", "discard", "Throw away", id="summary-discard"),
-        Binding("j", "journal", "Journal", id="summary-journal"),
-        Binding("s", "safety_plan", "Safety plan", id="summary-plan"),
-        Binding("l", "learn", "Learn", id="summary-learn"),
+        Binding("j", "open('journal')", "Journal", id="summary-journal"),
+        Binding("s", "open('safety-plan')", "Safety plan", id="summary-plan"),
+        Binding("l", "open('learn')", "Learn", id="summary-learn"),
         Binding("escape", "app.pop_screen", "Back", id="summary-back"),
     ]
 
@@ -135,17 +136,5 @@ class SummaryScreen(Screen[None]):
     def _say(self, sentence: str) -> None:
         self.query_one("#summary-choice", Static).update(sentence)
 
-    def action_journal(self) -> None:
-        from .journal import JournalScreen
-
-        self.app.push_screen(JournalScreen(self.session))
-
-    def action_safety_plan(self) -> None:
-        from .plan import SafetyPlanScreen
-
-        self.app.push_screen(SafetyPlanScreen(self.session))
-
-    def action_learn(self) -> None:
-        from .learn import LearnScreen
-
-        self.app.push_screen(LearnScreen(self.session))
+    def action_open(self, name: str) -> None:
+        go(self.app, self.session, name)

@@ -19,6 +19,7 @@ from tui.vault import VaultError
 from ._emergency import contact_lines, number_lines, own_number_lines
 from ._footer import CairnFooter
 from ._text import say
+from .registry import go
 
 
 class ResourcesScreen(Screen[None]):
@@ -98,6 +99,4 @@ class ResourcesScreen(Screen[None]):
         )
 
     def action_learn(self) -> None:
-        from .learn import LearnScreen
-
-        self.app.push_screen(LearnScreen(self.session))
+        go(self.app, self.session, "learn")

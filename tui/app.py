@@ -91,9 +91,9 @@ class CairnApp(FaultHooks[int]):
     ) -> None:
         super().__init__()
         self.session = session
-        from screens.drafts import DRAFT_SCREENS
+        from screens.registry import draft_screens
 
-        for kind, factory in DRAFT_SCREENS.items():
+        for kind, factory in draft_screens().items():
             session.draft_screens.setdefault(kind, factory)
         self._relaunch = relaunch
         self._terminal_state = terminal_state
@@ -342,79 +342,15 @@ class CairnApp(FaultHooks[int]):
             yield from self._places_to_go()
 
     def _places_to_go(self) -> Iterable[SystemCommand]:
-        from screens.backup_now import BackupScreen
-        from screens.daily import DailyScreen
-        from screens.entry import EntryScreen
-        from screens.journal import JournalScreen
-        from screens.keys_change import ChangePassphraseScreen, NewRecoveryCodeScreen
-        from screens.learn import LearnScreen
-        from screens.patterns import PatternsScreen
-        from screens.plan import SafetyPlanScreen
-        from screens.plan_card import PlanCardScreen
-        from screens.plan_print import PlanPrintScreen
-        from screens.privacy import PrivacyScreen
-        from screens.questionnaire import QuestionnaireScreen
-        from screens.report import ReportScreen
-        from screens.resources import ResourcesScreen
+        from screens.registry import PLACES, go
 
-        places: list[tuple[str, str, Callable[[Session], Screen[Any]]]] = [
-            ("Quick note", "One field, saved as a journal entry", self._quick_note_screen),
-            ("New journal entry", "Write what happened, field by field", EntryScreen),
-            ("Today's page", "A short daily check-in", DailyScreen),
-            ("Journal", "Every entry, with search and filters", JournalScreen),
-            ("Patterns", "The month by phase, entries per week, cycles", PatternsScreen),
-            ("Printable report", "Markdown or HTML for an advocate or a court", ReportScreen),
-            (
-                "Back up now",
-                "A sealed copy of the vault on a USB stick or another disk",
-                BackupScreen,
-            ),
-            (
-                "Safety plan",
-                "People, code words, the go-bag, plans for staying or leaving",
-                SafetyPlanScreen,
-            ),
-            ("Safety card", "The plan's essentials on one screen", PlanCardScreen),
-            ("Print the safety plan", "A web page or plain text for printing", PlanPrintScreen),
-            (
-                "Questionnaire",
-                "How conflict goes between you, in your own answers",
-                QuestionnaireScreen,
-            ),
-            ("Learn", "Trauma bonding, the cycle, the signs, using Cairn safely", LearnScreen),
-            (
-                "Privacy check",
-                "What others on this machine could notice, and what you can do",
-                PrivacyScreen,
-            ),
-            (
-                "Change passphrase",
-                "A new passphrase, and everything sealed again with a new key",
-                ChangePassphraseScreen,
-            ),
-            (
-                "New recovery code",
-                "Replace the recovery code; the old one stops working",
-                NewRecoveryCodeScreen,
-            ),
-            (
-                "Help and numbers to call",
-                "The two numbers, your people and your lines",
-                ResourcesScreen,
-            ),
-        ]
-        for title, help_text, make in places:
+        for place in PLACES:
+            if place.palette:
 
-            def show(make: Callable[[Session], Screen[Any]] = make) -> None:
-                self.push_screen(make(self.session))
+                def show(name: str = place.name) -> None:
+                    go(self, self.session, name)
 
-            yield SystemCommand(title, help_text, show)
-
-    @staticmethod
-    def _quick_note_screen(session: Session) -> Screen[Any]:
-        from screens.quick_note import QuickNoteScreen
-
-        return QuickNoteScreen(session)
+                yield SystemCommand(place.title, place.help, show)
 
     def action_quit_now(self) -> None:
         self.leave("exit")

@@ -25,6 +25,14 @@ class KeepsDraft(Protocol):
     def draft_state(self) -> dict[str, Any] | None: ...
 
 
+@runtime_checkable
+class StartsOver(Protocol):
+    """The app, as a screen that offers to try again sees it: it can make its first screen
+    afresh (the lock screen, or the welcome screen when there is no vault yet)."""
+
+    def first_screen(self) -> Screen[Any]: ...
+
+
 DraftScreenFactory = Callable[["Session", dict[str, Any]], "Screen[Any]"]
 
 

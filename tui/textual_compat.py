@@ -340,3 +340,4 @@ def use_console_glyphs(on: bool) -> None:
         ("\u2590", "\u2588", "\u258c") if on else _saved["bar"]
     )
     keys.KEY_DISPLAY_ALIASES.update(_CONSOLE_KEY_NAMES if on else _saved["keys"])
+    keys.format_key.cache_clear()  # key names already formatted with the other aliases

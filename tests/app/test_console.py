@@ -53,8 +53,8 @@ async def _shown(unlocked: Session, name: str) -> str:
 @pytest.mark.parametrize("name", sorted(SCREENS))
 async def test_every_screen_draws_only_what_the_console_fonts_have(
     linux_console: None,
-    session: Session,
-    name: str,  # noqa: F811
+    session: Session,  # noqa: F811
+    name: str,
 ) -> None:
     drawn = await _shown(session, name)
     assert drawn.strip()

@@ -120,3 +120,55 @@ def test_the_domain_never_imports_screens() -> None:
         if name.split(".")[0] in {"screens", "textual", "rich"}
     }
     assert offenders == set()
+
+
+# Everything under tui/ but the app, its Textual compatibility layer and its themes is
+# domain code (or plumbing around it): no Textual, no Rich, no screens.
+TEXTUAL_SIDE = {"tui/app.py", "tui/textual_compat.py", "tui/themes.py"}
+
+
+def _type_only(path: Path) -> set[str]:
+    """Modules imported only under ``if TYPE_CHECKING:`` (never at run time)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    found: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.If) and getattr(node.test, "id", None) == "TYPE_CHECKING":
+            for inner in ast.walk(node):
+                if isinstance(inner, ast.ImportFrom) and inner.module:
+                    found.add(inner.module)
+                elif isinstance(inner, ast.Import):
+                    found.update(alias.name for alias in inner.names)
+    return found
+
+
+def test_no_domain_module_imports_textual_rich_or_screens() -> None:
+    offenders = {
+        f"{path.relative_to(ROOT)}: {name}"
+        for path in _sources("tui")
+        if str(path.relative_to(ROOT)) not in TEXTUAL_SIDE
+        for name in _imports(path) - _type_only(path)
+        if name.split(".")[0] in {"screens", "textual", "rich", "styles"}
+    }
+    assert offenders == set()
+
+
+def test_screens_use_the_vaults_public_face_only() -> None:
+    offenders = {
+        f"{path.relative_to(ROOT)}: {name}"
+        for path in _sources("screens")
+        for name in _imports(path)
+        if name.startswith("tui.vault.") or name.split(".")[0] in STORAGE_AND_CRYPTO
+    }
+    assert offenders == set()
+
+
+def test_the_app_and_the_screens_do_not_import_each_other_in_a_circle() -> None:
+    """The app opens screens (through the registry); a screen reaches the app only through
+    the protocols in tui/session.py, never by importing it."""
+    offenders = {
+        f"{path.relative_to(ROOT)}: {name}"
+        for path in _sources("screens")
+        for name in _imports(path)
+        if name == "tui.app" or name.startswith("tui.app.")
+    }
+    assert offenders == set()

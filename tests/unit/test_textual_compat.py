@@ -120,3 +120,34 @@ def test_nothing_outside_the_compatibility_module_reaches_into_textual() -> None
             if PRIVATE_TEXTUAL.search(line):
                 offenders.append(f"{path.name}:{number} {line.strip()}")
     assert offenders == []
+
+
+def test_what_the_console_glyphs_swap_is_there_and_swaps_back() -> None:
+    from textual import _border, keys
+    from textual.renderables.bar import Bar
+    from textual.scrollbar import ScrollBarRender
+
+    assert {"solid", "double", "round", "tall", "wide", "vkey"} <= set(_border.BORDER_CHARS)
+    assert set(_border.BORDER_LOCATIONS) == set(_border.BORDER_CHARS)
+    assert callable(_border.get_box.cache_clear) and callable(keys.format_key.cache_clear)
+    assert len(ScrollBarRender.VERTICAL_BARS) == len(ScrollBarRender.HORIZONTAL_BARS) == 8
+    before = (
+        dict(_border.BORDER_CHARS),
+        keys.format_key("enter"),
+        Bar.BAR,
+        list(ScrollBarRender.VERTICAL_BARS),
+    )
+    assert before[1] == "\u23ce"  # what the console font lacks, and why the swap exists
+    textual_compat.use_console_glyphs(True)
+    try:
+        assert keys.format_key("enter") == "enter" and keys.format_key("backspace") == "bksp"
+        assert _border.BORDER_CHARS["round"] == _border.BORDER_CHARS["solid"]
+    finally:
+        textual_compat.use_console_glyphs(False)
+    after = (
+        dict(_border.BORDER_CHARS),
+        keys.format_key("enter"),
+        Bar.BAR,
+        list(ScrollBarRender.VERTICAL_BARS),
+    )
+    assert after == before
