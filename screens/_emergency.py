@@ -32,7 +32,7 @@ def emergency_line(plan: safety_plan.SafetyPlan) -> Content:
     own = own_numbers(plan)[:2]
     shipped = [
         (say("plan", "shipped_short", short=n.short) if plan.emergency else n.short, n.number)
-        for n in safety_plan.CONTENT.numbers
+        for n in safety_plan.plan_content().numbers
     ]
     if discreet():  # the numbers alone: their names are what a glance would read
         own, shipped = [("", number) for _, number in own], [("", n) for _, n in shipped]

@@ -12,7 +12,6 @@ from datetime import datetime
 from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
 from rich.style import Style
-from textual.binding import Binding
 from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive
@@ -23,6 +22,8 @@ from tui import journal
 from tui.visible import one_line
 
 from ._glyphs import ellipsis
+from ._keys import bind
+from ._text import say
 
 DATE_WIDTH = 21  # "Tue  1 Dec 2026 15:21"
 PHASE_WIDTH = 17
@@ -31,7 +32,8 @@ PHASE_WIDTH = 17
 def row_text(entry: journal.JournalEntry) -> tuple[str, str, str]:
     moment = datetime.fromisoformat(entry.occurred)
     when = f"{moment:%a} {moment.day:>2} {moment:%b %Y %H:%M}"
-    phase = "Daily page" if entry.is_daily and not entry.phase else journal.phase_label(entry.phase)
+    daily = entry.is_daily and not entry.phase
+    phase = say("journal", "daily_page") if daily else journal.phase_label(entry.phase)
     return when, phase, one_line(entry.first_line)
 
 
@@ -45,13 +47,13 @@ class EntryList(ScrollView, can_focus=True):
     """
     COMPONENT_CLASSES = {"entry-list--cursor", "entry-list--phase"}
     BINDINGS = [
-        Binding("up", "move(-1)", "Up", show=False),
-        Binding("down", "move(1)", "Down", show=False),
-        Binding("pageup", "page(-1)", "Page up", show=False),
-        Binding("pagedown", "page(1)", "Page down", show=False),
-        Binding("home", "jump(0)", "First", show=False),
-        Binding("end", "jump(-1)", "Last", show=False),
-        Binding("enter", "open", "Open", id="journal-open"),
+        bind("list-up", "move(-1)", show=False),
+        bind("list-down", "move(1)", show=False),
+        bind("list-page-up", "page(-1)", show=False),
+        bind("list-page-down", "page(1)", show=False),
+        bind("list-first", "jump(0)", show=False),
+        bind("list-last", "jump(-1)", show=False),
+        bind("journal-open", "open"),
     ]
 
     cursor = reactive(0, always_update=True)

@@ -10,19 +10,19 @@ from datetime import date
 from pathlib import Path
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Input, Label, Select, Static
 
 from styles import stylesheet
-from tui import export
+from tui import clock, export
 from tui.session import Session
 from tui.vault import VaultError, VaultExists
 from tui.visible import visible
 
 from ._footer import CairnFooter
+from ._keys import bind
 from ._plain import PlainInput
 from ._text import say
 from .confirm import ask
@@ -53,11 +53,12 @@ def target_path(typed: str) -> Path:
 class ExportScreen(Screen[None]):
     CSS_PATH = stylesheet("export.tcss")
     BINDINGS = [
-        Binding("ctrl+s", "write", "Write the file", id="export-write"),
-        Binding("escape", "app.pop_screen", "Back", id="export-back"),
+        bind("export-write", "write"),
+        bind("export-back", "app.pop_screen"),
     ]
     text: str  # the section of screens.toml with this screen's words
-    formats: tuple[tuple[str, str, str], ...]  # (label, kind, file suffix); the first is chosen
+    formats: tuple[tuple[str, str], ...]  # (kind, file suffix), the first chosen; words in
+    # [export.formats] of screens.toml
     # The suggested file name, before the day and the suffix: the same neutral word for every
     # export, so that a file name seen in a folder or a recent-files list says nothing.
     file_stem = "document"
@@ -65,7 +66,7 @@ class ExportScreen(Screen[None]):
     def __init__(self, session: Session, today: date | None = None) -> None:
         super().__init__()
         self.session = session
-        self.today = today or date.today()
+        self.today = today or clock.today()
 
     def compose(self) -> ComposeResult:
         first = self.formats[0]
@@ -75,14 +76,14 @@ class ExportScreen(Screen[None]):
             yield Static(say(self.text, "warning"), classes="export-warning", markup=False)
             yield Label(say("export", "format"), classes="field-label", markup=False)
             yield Select(
-                [(label, kind) for label, kind, _ in self.formats],
-                value=first[1],
+                [(say("export.formats", kind), kind) for kind, _ in self.formats],
+                value=first[0],
                 allow_blank=False,
                 id="export-format",
             )
             yield from self.more_fields()
             yield Label(say("export", "file"), classes="field-label", markup=False)
-            yield PlainInput(self._default_path(first[2]), id="export-file")
+            yield PlainInput(self._default_path(first[1]), id="export-file")
         yield Static("", classes="export-message", markup=False)
         yield CairnFooter()
 
@@ -105,8 +106,8 @@ class ExportScreen(Screen[None]):
         if event.select.id != "export-format":
             return
         field = self.query_one("#export-file", Input)
-        suffix = {kind: suffix for _, kind, suffix in self.formats}[str(event.value)]
-        for _, _, other in self.formats:
+        suffix = dict(self.formats)[str(event.value)]
+        for _, other in self.formats:
             if other != suffix and field.value.endswith(other):
                 field.value = field.value.removesuffix(other) + suffix
 

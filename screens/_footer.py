@@ -4,10 +4,11 @@ on the right of a narrow terminal."""
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.widgets import Footer
 
 from tui.textual_compat import FooterKey
+
+from ._keys import bind
 
 PANIC_ACTIONS = frozenset({"panic", "app.panic"})
 HELP_ACTIONS = frozenset({"help_now", "app.help_now"})
@@ -15,7 +16,7 @@ KEYS_ACTIONS = frozenset({"show_keys", "app.show_keys"})
 
 # A modal screen hides the app's bindings from the footer, so each modal lists the panic key
 # itself. Same id as the app's binding: the person's keymap moves both.
-MODAL_PANIC = Binding("f12,ctrl+backslash", "app.panic", "Hide now", id="panic")
+MODAL_PANIC = bind("panic", "app.panic")
 
 
 class CairnFooter(Footer):

@@ -4,15 +4,14 @@ question can swallow it; it never types a character, so that is safe."""
 
 from __future__ import annotations
 
-from textual.binding import Binding
-
 from tui.config import keys_label
 from tui.keys import DEFAULT_KEYS
 from tui.session import Session
 
-HELP_KEYS = "f1,ctrl+g"
+from ._keys import bind
+
 HELP_ID = "help-now"
-HELP = Binding(HELP_KEYS, "help_now", "Help", id=HELP_ID, priority=True)
+HELP = bind(HELP_ID, "help_now", priority=True)
 
 
 def help_label(session: Session) -> str:

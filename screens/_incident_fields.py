@@ -12,6 +12,7 @@ from textual.widgets import Input, Label, Select, TextArea
 from tui import journal
 
 from ._plain import PlainInput, PlainTextArea
+from ._text import say
 
 # Multi-line fields and their heights; every other field is one line.
 AREAS = {"text": 6, "said": 3, "afterwards": 3, "felt": 3}
@@ -38,7 +39,7 @@ class TagSuggester(Suggester):
 
 
 def field_label(key: str) -> Label:
-    return Label(journal.LABELS[key], classes="field-label", markup=False)
+    return Label(journal.labels()[key], classes="field-label", markup=False)
 
 
 def text_area(key: str, text: str = "") -> PlainTextArea:
@@ -65,7 +66,7 @@ class IncidentFields(Vertical):
         self.show_when = show_when
 
     def compose(self) -> ComposeResult:
-        for item in journal.ENTRY_FIELDS:
+        for item in journal.entry_fields():
             key = item.key
             if key == "occurred" and not self.show_when:
                 continue
@@ -73,8 +74,8 @@ class IncidentFields(Vertical):
             if key in AREAS:
                 yield text_area(key)
             elif key == "phase":
-                options = [(phase.label, phase.id) for phase in journal.PHASES]
-                yield Select(options, id="field-phase", prompt="Not chosen")
+                options = [(phase.label, phase.id) for phase in journal.phases()]
+                yield Select(options, id="field-phase", prompt=say("entry", "no_phase"))
             elif key == "tags":
                 yield PlainInput(id="field-tags", suggester=TagSuggester(self.tags))
             else:
@@ -108,7 +109,7 @@ class IncidentFields(Vertical):
                 self.query_one(f"#field-{key}", Input).value = values[key]
         phase = values.get("phase")
         select: Select[str] = self.query_one("#field-phase", Select)
-        if phase in journal.PHASE_IDS:
+        if phase in journal.phase_ids():
             select.value = phase
         else:
             select.clear()

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from textual.binding import Binding
 from textual.content import Content
 from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
+
+from ._keys import bind
 
 TOGGLE, ADD, CHANGE, REMOVE, UP, DOWN = "toggle", "add", "change", "remove", "up", "down"
 
@@ -22,11 +23,11 @@ class PlanList(OptionList):
     }
     """
     BINDINGS = [
-        Binding("space", f"ask('{TOGGLE}')", "Check", id="plan-list-check"),
-        Binding("a,insert", f"ask('{ADD}')", "Add", id="plan-list-add"),
-        Binding("d,delete", f"ask('{REMOVE}')", "Remove", id="plan-list-remove"),
-        Binding("shift+up", f"ask('{UP}')", "Move up", id="plan-list-up", show=False),
-        Binding("shift+down", f"ask('{DOWN}')", "Move down", id="plan-list-down", show=False),
+        bind("plan-list-check", f"ask('{TOGGLE}')"),
+        bind("plan-list-add", f"ask('{ADD}')"),
+        bind("plan-list-remove", f"ask('{REMOVE}')"),
+        bind("plan-list-up", f"ask('{UP}')", show=False),
+        bind("plan-list-down", f"ask('{DOWN}')", show=False),
     ]
 
     @dataclass

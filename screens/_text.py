@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from functools import cache
 from typing import Any
 
-from tui.content import load_toml
+from tui.content.bundle import content
+from tui.content.checks import ContentProblem
 
 
-@cache
 def screen_text() -> dict[str, Any]:
-    return load_toml("screens.toml")
+    return content().screens
 
 
 class _Words:
@@ -31,7 +30,19 @@ def _lookup(root: Any, section: str, key: str) -> Any:
     node = root
     for part in section.split("."):
         node = node[part]
+    if not isinstance(node, dict):
+        raise KeyError(section)
     return node[key]
+
+
+def knows(section: str, key: str) -> bool:
+    """Whether the catalogue has this word: for keys that come from data (a kind of kept
+    work written by a newer Cairn), where a missing one is not damage."""
+    try:
+        _lookup(screen_text(), section, key)
+    except KeyError:
+        return False
+    return True
 
 
 def say(section: str, key: str, /, **values: object) -> str:
@@ -42,5 +53,16 @@ def say(section: str, key: str, /, **values: object) -> str:
         except KeyError:
             text = None
     if text is None:
-        text = _lookup(screen_text(), section, key)
-    return str(text).format(**values) if values else str(text)
+        try:
+            text = _lookup(screen_text(), section, key)
+        except KeyError:
+            # A word the screens need is not in the file: named like every damaged file.
+            raise ContentProblem(f"screens.toml: [{section}] '{key}' is missing.") from None
+    if not values:
+        return str(text)
+    try:
+        return str(text).format(**values)
+    except (KeyError, IndexError, ValueError):
+        raise ContentProblem(
+            f"screens.toml: [{section}] '{key}' has a {{placeholder}} Cairn cannot fill."
+        ) from None

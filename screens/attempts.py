@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Static
@@ -13,6 +12,7 @@ from tui.vault import FailedAttempts
 
 from ._dates import long_moment
 from ._footer import MODAL_PANIC, CairnFooter
+from ._keys import bind
 from ._text import say
 
 
@@ -24,7 +24,7 @@ class AttemptsScreen(ModalScreen[None]):
     offers_quick_note = False  # not while locking, unlocking or answering a question
     CSS_PATH = stylesheet("attempts.tcss")
     BINDINGS = [
-        Binding("enter", "dismiss", "Continue", id="attempts-continue"),
+        bind("attempts-continue", "dismiss"),
         MODAL_PANIC,
     ]
 

@@ -5,21 +5,20 @@ stick, read back and checked, the last few copies kept. The same steps as ``cair
 from __future__ import annotations
 
 import contextlib
-from datetime import datetime
 from pathlib import Path
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Input, Label, Static
 
 from styles import stylesheet
-from tui import backup, journal
+from tui import backup, clock, journal
 from tui.session import Session
 from tui.vault import VaultError
 from tui.visible import visible
 
 from ._footer import CairnFooter
+from ._keys import bind
 from ._path_suggester import PathSuggester
 from ._plain import FormBody, PlainInput
 from ._text import say
@@ -28,8 +27,8 @@ from ._text import say
 class BackupScreen(Screen[None]):
     CSS_PATH = stylesheet("file_form.tcss")
     BINDINGS = [
-        Binding("ctrl+s", "back_up", "Back up", id="backup-start"),
-        Binding("escape", "leave", "Back", id="backup-back"),
+        bind("backup-start", "back_up"),
+        bind("backup-back", "leave"),
     ]
 
     def __init__(self, session: Session) -> None:
@@ -86,7 +85,7 @@ class BackupScreen(Screen[None]):
     def _copy(self, place: Path) -> None:
         vault = self.session.unlocked
         try:
-            made = backup.make_backup(vault, place, now=datetime.now())
+            made = backup.make_backup(vault, place, now=clock.now())
         except VaultError as problem:
             self.app.call_from_thread(self._done, str(problem))
             return

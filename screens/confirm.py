@@ -7,7 +7,6 @@ from typing import Any
 
 from textual import events
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
@@ -15,6 +14,7 @@ from textual.widgets import Static
 from styles import stylesheet
 
 from ._footer import MODAL_PANIC, CairnFooter
+from ._keys import bind
 from ._text import say
 
 
@@ -25,7 +25,7 @@ class ConfirmScreen(ModalScreen[bool]):
 
     CSS_PATH = stylesheet("confirm.tcss")
     BINDINGS = [
-        Binding("escape", "answer(False)", "Back", id="confirm-back", show=False),
+        bind("confirm-back", "answer(False)", show=False),
         MODAL_PANIC,
     ]
 

@@ -6,17 +6,18 @@ import asyncio
 
 from textual import events, on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Input, Static
 
 from styles import stylesheet
+from tui import unlocking
 from tui.passphrase_policy import new_passphrase_problem
 from tui.session import Session
-from tui.vault import Vault, VaultError
+from tui.vault import VaultError
 
 from ._focus import focus_then_cue
 from ._footer import CairnFooter
+from ._keys import bind
 from ._passphrase_hint import strength_hint, suggestion
 from ._plain import FormBody, PlainInput
 from ._text import say
@@ -27,7 +28,7 @@ SUGGEST_ID = "create-suggest"
 class CreateScreen(Screen[None]):
     offers_quick_note = False  # not while locking, unlocking or answering a question
     CSS_PATH = stylesheet("create.tcss")
-    BINDINGS = [Binding("f2", "suggest", "Suggest a passphrase", id=SUGGEST_ID)]
+    BINDINGS = [bind(SUGGEST_ID, "suggest")]
 
     def __init__(self, session: Session) -> None:
         super().__init__()
@@ -93,7 +94,7 @@ class CreateScreen(Screen[None]):
         try:
             # Off the UI thread: the panic key keeps working while Argon2 runs.
             vault, code = await asyncio.to_thread(
-                Vault.create, self.session.vault_path, passphrase, confirm_code_later=True
+                unlocking.create_vault, self.session.vault_path, passphrase
             )
         except VaultError as error:
             message.update(str(error))

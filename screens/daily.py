@@ -2,38 +2,41 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
 from textual import events, on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Checkbox, Static, TextArea
 
 from styles import stylesheet
-from tui import journal
+from tui import clock, journal
 from tui.session import Session
 from tui.vault import VaultError
 
 from ._dates import long_date
 from ._footer import CairnFooter
 from ._incident_fields import IncidentFields, apply_values, entry_values, field_label
+from ._keys import bind
 from ._plain import PlainTextArea
 from ._text import say
 from .confirm import leave_asking_first
 
 DRAFT_KIND = "daily-page"
-DAILY_KEYS = tuple(item.key for item in journal.DAILY_FIELDS)
+
+
+def _daily_keys() -> tuple[str, ...]:
+    return tuple(item.key for item in journal.daily_fields())
 
 
 class DailyScreen(Screen[None]):
     CSS_PATH = stylesheet("daily.tcss")
     BINDINGS = [
         # Not a priority binding, as in the entry editor: saved after every key typed before.
-        Binding("ctrl+s", "save", "Save", id="daily-save"),
-        Binding("escape", "leave", "Back", id="daily-back"),
+        bind("daily-save", "save"),
+        bind("daily-back", "leave"),
     ]
     draft_kind = DRAFT_KIND
 
@@ -43,7 +46,7 @@ class DailyScreen(Screen[None]):
         super().__init__()
         self.session = session
         vault = session.unlocked
-        self.day = today or date.today()
+        self.day = today or clock.today()
         if state is not None and isinstance(state.get("day"), str):
             self.day = date.fromisoformat(state["day"])
         found = journal.daily_page(vault, self.day)
@@ -58,7 +61,7 @@ class DailyScreen(Screen[None]):
             title = f"{say('daily', 'title')}: {long_date(self.day)}"
             yield Static(title, classes="title", markup=False)
             yield Static(say("daily", "intro"), classes="paragraph", markup=False)
-            for item in journal.DAILY_FIELDS:
+            for item in journal.daily_fields():
                 yield field_label(item.key)
                 area = PlainTextArea(id=f"daily-{item.key}", classes="field-area", soft_wrap=True)
                 area.cursor_blink = False
@@ -77,27 +80,27 @@ class DailyScreen(Screen[None]):
         field = self.query_one("#daily-today", PlainTextArea)
         self.set_focus(field)
         field.cursor_to_end()  # reopened on earlier text, editing goes on where it ends
-        self.query_one("#daily-field-hint", Static).update(journal.DAILY_FIELDS[0].hint)
+        self.query_one("#daily-field-hint", Static).update(journal.daily_fields()[0].hint)
 
     # -- fields --------------------------------------------------------------------------
 
     def _values_of(self, entry: journal.JournalEntry) -> dict[str, Any]:
         values = entry_values(entry)
         values.pop("occurred")
-        values.update({key: getattr(entry, key) for key in DAILY_KEYS})
+        values.update({key: getattr(entry, key) for key in _daily_keys()})
         values["happened"] = entry.happened
         return values
 
     def values(self) -> dict[str, Any]:
         found = self.query_one(IncidentFields).values()
-        for key in DAILY_KEYS:
+        for key in _daily_keys():
             found[key] = self.query_one(f"#daily-{key}", TextArea).text
         found["happened"] = self.query_one("#daily-happened", Checkbox).value
         return found
 
     def fill(self, values: dict[str, Any]) -> None:
         self.query_one(IncidentFields).fill(values)
-        for key in DAILY_KEYS:
+        for key in _daily_keys():
             if isinstance(values.get(key), str):
                 self.query_one(f"#daily-{key}", TextArea).load_text(values[key])
         happened = bool(values.get("happened"))
@@ -111,7 +114,7 @@ class DailyScreen(Screen[None]):
     @on(events.DescendantFocus)
     def show_field_hint(self, event: events.DescendantFocus) -> None:
         key = (event.widget.id or "").removeprefix("field-").removeprefix("daily-")
-        for item in (*journal.DAILY_FIELDS, *journal.ENTRY_FIELDS):
+        for item in (*journal.daily_fields(), *journal.entry_fields()):
             if item.key == key:
                 self.query_one("#daily-field-hint", Static).update(item.hint)
                 return
@@ -126,7 +129,7 @@ class DailyScreen(Screen[None]):
         message = self.query_one("#daily-message", Static)
         values = self.values()
         page = apply_values(self.entry, values).edited(
-            **{key: values[key] for key in DAILY_KEYS}, happened=values["happened"]
+            **{key: values[key] for key in _daily_keys()}, happened=values["happened"]
         )
         try:
             saved = journal.save(self.session.unlocked, page)
@@ -148,7 +151,7 @@ class DailyScreen(Screen[None]):
 
 def _on_day(day: date) -> str:
     """Now, on ``day``'s date: a page written for a day is dated on that day."""
-    current = datetime.now().astimezone()
+    current = clock.now()
     return current.replace(year=day.year, month=day.month, day=day.day).isoformat(
         timespec="seconds"
     )

@@ -7,7 +7,6 @@ from __future__ import annotations
 from typing import Any
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Static
@@ -18,7 +17,8 @@ from tui.visible import visible
 
 from ._dates import long_moment
 from ._footer import MODAL_PANIC, CairnFooter
-from ._text import say
+from ._keys import bind
+from ._text import knows, say
 from .confirm import ask
 
 
@@ -29,13 +29,14 @@ def _items(draft: dict[str, Any]) -> list[dict[str, Any]]:
 
 def _holds(draft: dict[str, Any]) -> str:
     """What the kept work is, in the person's terms: 'a journal entry, a quick note'."""
-    kinds = say("draft", "kinds_unknown")
     names = []
     for item in _items(draft):
-        try:
-            name = say("draft.kinds", str(item.get("kind")))
-        except KeyError:
-            name = kinds
+        kind = str(item.get("kind"))
+        name = (
+            say("draft.kinds", kind)
+            if knows("draft.kinds", kind)
+            else say("draft", "kinds_unknown")
+        )
         if name not in names:
             names.append(name)
     return ", ".join(names)
@@ -45,9 +46,9 @@ class DraftOfferScreen(ModalScreen[None]):
     offers_quick_note = False  # not while locking, unlocking or answering a question
     CSS_PATH = stylesheet("draft_offer.tcss")
     BINDINGS = [
-        Binding("r", "restore", "Restore", id="draft-restore"),
-        Binding("d", "discard", "Discard", id="draft-discard"),
-        Binding("enter", "acknowledge", "Continue", id="draft-continue"),
+        bind("draft-restore", "restore"),
+        bind("draft-discard", "discard"),
+        bind("draft-continue", "acknowledge"),
         MODAL_PANIC,
     ]
 

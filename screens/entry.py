@@ -10,7 +10,6 @@ from typing import Any
 
 from textual import events, on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Input, Static, TextArea
@@ -24,6 +23,7 @@ from tui.vault import VaultError
 from ._footer import CairnFooter
 from ._help import key_for
 from ._incident_fields import IncidentFields, apply_values, entry_values
+from ._keys import bind
 from ._plain import PlainTextArea
 from ._text import say
 from .confirm import leave_asking_first
@@ -39,12 +39,12 @@ class EntryScreen(Screen[journal.JournalEntry | None]):
     BINDINGS = [
         # Not a priority binding: it then waits its turn behind the keys typed before it, so
         # a fast burst ("...text", Ctrl+S) never saves without its last characters.
-        Binding("ctrl+s", "save", "Save", id="entry-save"),
-        Binding("escape", "leave", "Back", id="entry-back"),
-        Binding("f2", "copy_feelings", "Copy feelings", id="entry-copy-feelings"),
-        Binding("f2", "undo_copy", "Undo the copy", id="entry-undo-copy"),
-        Binding("f3", "keep_text", "Hide this", id="entry-keep-text"),
-        Binding("f4", "files", "Files", id="entry-files"),
+        bind("entry-save", "save"),
+        bind("entry-back", "leave"),
+        bind("entry-copy-feelings", "copy_feelings"),
+        bind("entry-undo-copy", "undo_copy"),
+        bind("entry-keep-text", "keep_text"),
+        bind("entry-files", "files"),
     ]
     draft_kind = DRAFT_KIND
 
@@ -248,4 +248,4 @@ class EntryScreen(Screen[journal.JournalEntry | None]):
 
 
 def _hint(key: str) -> str:
-    return next((item.hint for item in journal.ENTRY_FIELDS if item.key == key), "")
+    return next((item.hint for item in journal.entry_fields() if item.key == key), "")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Static
@@ -17,6 +16,7 @@ from tui.visible import visible
 from ._dates import long_moment
 from ._footer import CairnFooter
 from ._help import key_for
+from ._keys import bind
 from ._text import say
 from .confirm import ask
 
@@ -24,11 +24,11 @@ from .confirm import ask
 class EntryViewScreen(Screen[None]):
     CSS_PATH = stylesheet("entry_view.tcss")
     BINDINGS = [
-        Binding("escape", "app.pop_screen", "Back", id="view-back"),
-        Binding("e", "edit", "Edit", id="view-edit"),
-        Binding("h", "history", "Earlier versions", id="view-history"),
-        Binding("d", "delete", "Delete", id="view-delete"),
-        Binding("f", "files", "Files", id="view-files"),
+        bind("view-back", "app.pop_screen"),
+        bind("view-edit", "edit"),
+        bind("view-history", "history"),
+        bind("view-delete", "delete"),
+        bind("view-files", "files"),
     ]
 
     def __init__(self, session: Session, entry_id: str) -> None:

@@ -11,7 +11,6 @@ from pathlib import Path
 from typing import Any
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Input, Label, Static
 
@@ -23,6 +22,7 @@ from tui.vault import VaultError
 from tui.visible import visible
 
 from ._footer import CairnFooter
+from ._keys import bind
 from ._path_suggester import PathSuggester
 from ._plain import FormBody, PlainInput
 from ._text import say
@@ -36,8 +36,8 @@ class FileAddScreen(Screen[str | None]):
 
     CSS_PATH = stylesheet("file_form.tcss")
     BINDINGS = [
-        Binding("ctrl+s", "attach", "Attach", id="file-add-attach"),
-        Binding("escape", "leave", "Back", id="file-add-back"),
+        bind("file-add-attach", "attach"),
+        bind("file-add-back", "leave"),
     ]
     draft_kind = DRAFT_KIND
 

@@ -9,12 +9,11 @@ from datetime import date
 from pathlib import Path, PurePath
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Input, Label, Static
 
 from styles import stylesheet
-from tui import journal
+from tui import clock, journal
 from tui.journal import attachments
 from tui.session import Session
 from tui.vault import FileDamaged, VaultError, VaultExists
@@ -22,6 +21,7 @@ from tui.visible import visible
 
 from ._export_screen import ExportProblem, default_file_name, target_path
 from ._footer import CairnFooter
+from ._keys import bind
 from ._path_suggester import PathSuggester
 from ._plain import FormBody, PlainInput
 from ._text import say
@@ -31,8 +31,8 @@ from .confirm import ask
 class FileCopyScreen(Screen[None]):
     CSS_PATH = stylesheet("file_form.tcss")
     BINDINGS = [
-        Binding("ctrl+s", "write", "Write the file", id="file-copy-write"),
-        Binding("escape", "leave", "Back", id="file-copy-back"),
+        bind("file-copy-write", "write"),
+        bind("file-copy-back", "leave"),
     ]
 
     def __init__(
@@ -41,7 +41,7 @@ class FileCopyScreen(Screen[None]):
         super().__init__()
         self.session = session
         self.attachment = attachment
-        self.today = today or date.today()
+        self.today = today or clock.today()
         self.busy = False
 
     def compose(self) -> ComposeResult:

@@ -6,7 +6,6 @@ from __future__ import annotations
 from typing import Any
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Static, TextArea
 
@@ -18,6 +17,7 @@ from tui.vault import VaultError
 from tui.visible import visible
 
 from ._footer import CairnFooter
+from ._keys import bind
 from ._plain import FormBody, PlainTextArea
 from ._text import say
 from .confirm import leave_asking_first
@@ -28,8 +28,8 @@ DRAFT_KIND = "file-note"
 class FileNoteScreen(Screen[str | None]):
     CSS_PATH = stylesheet("file_form.tcss")
     BINDINGS = [
-        Binding("ctrl+s", "save", "Save", id="file-note-save"),
-        Binding("escape", "leave", "Back", id="file-note-back"),
+        bind("file-note-save", "save"),
+        bind("file-note-back", "leave"),
     ]
     draft_kind = DRAFT_KIND
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import Screen
@@ -22,6 +21,7 @@ from tui.visible import visible
 from ._dates import long_moment
 from ._footer import CairnFooter
 from ._help import key_for
+from ._keys import bind
 from ._text import say
 from .confirm import ask
 
@@ -29,11 +29,11 @@ from .confirm import ask
 class FilesScreen(Screen[None]):
     CSS_PATH = stylesheet("files.tcss")
     BINDINGS = [
-        Binding("escape", "app.pop_screen", "Back", id="files-back"),
-        Binding("a", "add", "Add a file", id="files-add"),
-        Binding("s", "save_copy", "Save a copy", id="files-save"),
-        Binding("n", "note", "Note", id="files-note"),
-        Binding("d", "remove", "Remove", id="files-remove"),
+        bind("files-back", "app.pop_screen"),
+        bind("files-add", "add"),
+        bind("files-save", "save_copy"),
+        bind("files-note", "note"),
+        bind("files-remove", "remove"),
     ]
 
     def __init__(self, session: Session, entry_id: str) -> None:

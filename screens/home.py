@@ -10,7 +10,7 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from styles import stylesheet
-from tui import backup, journal, safety_plan
+from tui import backup, clock, journal, safety_plan
 from tui.session import Session
 from tui.vault import READ_ONLY_ASKED
 
@@ -49,7 +49,7 @@ class HomeScreen(Screen[None]):
         self.refresh_summary()
 
     def refresh_summary(self) -> None:
-        today = self.today or date.today()
+        today = self.today or clock.today()
         self.query_one("#today", Static).update(long_date(today))
         vault = self.session.unlocked
         entries = journal.entries(vault)
@@ -105,7 +105,7 @@ def _plan_summary(session: Session, today: date) -> str:
     if day is not None and plan.review_due(today):
         return say("home", "plan_due", day=long_date(day), key=key)
     # The sections that lead the plan the person chose (all of them before a choice).
-    sections = safety_plan.CONTENT.ordered(plan.mode)[0]
+    sections = safety_plan.plan_content().ordered(plan.mode)[0]
     done = sum(1 for s in sections if safety_plan.progress(s, plan.section(s.key)).is_done)
     if day is None:
         return say("home", "plan", done=done, total=len(sections))

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import Input, Select, Static
@@ -16,6 +15,7 @@ from tui.session import Session
 from ._entry_list import EntryList
 from ._footer import CairnFooter
 from ._help import key_for
+from ._keys import bind
 from ._plain import PlainInput
 from ._text import say
 
@@ -23,9 +23,9 @@ from ._text import say
 class JournalScreen(Screen[None]):
     CSS_PATH = stylesheet("journal.tcss")
     BINDINGS = [
-        Binding("escape", "leave", "Back", id="journal-back"),
-        Binding("ctrl+f", "search", "Search", id="journal-search"),
-        Binding("ctrl+e", "new_entry", "New entry", id="journal-new", priority=True),
+        bind("journal-back", "leave"),
+        bind("journal-search", "search"),
+        bind("journal-new", "new_entry", priority=True),
     ]
 
     def __init__(self, session: Session) -> None:
@@ -37,7 +37,7 @@ class JournalScreen(Screen[None]):
         yield Static(say("journal", "title"), classes="title", markup=False)
         yield PlainInput(placeholder=say("journal", "search"), id="journal-words")
         with Horizontal(id="journal-filters"):
-            options = [(phase.label, phase.id) for phase in journal.PHASES]
+            options = [(phase.label, phase.id) for phase in journal.phases()]
             yield Select(options, prompt=say("journal", "phase_any"), id="journal-phase")
             yield PlainInput(placeholder=say("journal", "tag"), id="journal-tag")
             yield PlainInput(placeholder=say("journal", "start"), id="journal-start")

@@ -12,7 +12,6 @@ import asyncio
 
 from textual import events, on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Input, Static
 
@@ -23,6 +22,7 @@ from tui.vault import PassphraseNeeded, VaultError, WrongPassphrase
 
 from ._focus import focus_then_cue
 from ._footer import CairnFooter
+from ._keys import bind
 from ._passphrase_hint import strength_hint, suggestion
 from ._plain import FormBody, PlainInput
 from ._text import say
@@ -33,8 +33,8 @@ SUGGEST_ID = "change-passphrase-suggest"
 class ChangePassphraseScreen(Screen[None]):
     CSS_PATH = stylesheet("keys_change.tcss")
     BINDINGS = [
-        Binding("escape", "app.pop_screen", "Back", id="change-passphrase-back"),
-        Binding("f2", "suggest", "Suggest a passphrase", id=SUGGEST_ID),
+        bind("change-passphrase-back", "app.pop_screen"),
+        bind(SUGGEST_ID, "suggest"),
     ]
 
     def __init__(self, session: Session) -> None:
@@ -137,7 +137,7 @@ class ChangePassphraseScreen(Screen[None]):
 
 class NewRecoveryCodeScreen(Screen[None]):
     CSS_PATH = stylesheet("keys_change.tcss")
-    BINDINGS = [Binding("escape", "app.pop_screen", "Back", id="new-code-back")]
+    BINDINGS = [bind("new-code-back", "app.pop_screen")]
 
     def __init__(self, session: Session) -> None:
         super().__init__()

@@ -4,7 +4,6 @@ footer cannot fit are one key (F9) or one palette command away."""
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen, Screen
@@ -14,6 +13,7 @@ from styles import stylesheet
 from tui.config import key_label
 
 from ._footer import MODAL_PANIC, CairnFooter
+from ._keys import bind
 from ._text import say
 
 
@@ -37,7 +37,7 @@ class KeysScreen(ModalScreen[None]):
     offers_quick_note = False
     CSS_PATH = stylesheet("keys_list.tcss")
     BINDINGS = [
-        Binding("escape,f9", "dismiss", "Back", id="keys-back"),
+        bind("keys-back", "dismiss"),
         MODAL_PANIC,
     ]
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from textual import events, on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.message import Message
@@ -19,13 +18,14 @@ from tui import learn
 from tui.session import Session
 
 from ._footer import CairnFooter
+from ._keys import bind
 from ._plain import PlainInput
 from ._text import say
 
 
 class LearnScreen(Screen[None]):
     CSS_PATH = stylesheet("learn.tcss")
-    BINDINGS = [Binding("escape", "app.pop_screen", "Back", id="learn-back")]
+    BINDINGS = [bind("learn-back", "app.pop_screen")]
 
     def __init__(self, session: Session) -> None:
         super().__init__()
@@ -98,8 +98,8 @@ class PageViewer(MarkdownViewer):
 class LearnPageScreen(Screen[None]):
     CSS_PATH = stylesheet("learn.tcss")
     BINDINGS = [
-        Binding("n", "next_match", "Next match", id="learn-next"),
-        Binding("escape", "app.pop_screen", "Back", id="learn-page-back"),
+        bind("learn-next", "next_match"),
+        bind("learn-page-back", "app.pop_screen"),
     ]
 
     def __init__(self, page: learn.LearnPage, query: str = "") -> None:

@@ -10,18 +10,18 @@ from datetime import date, datetime
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Static
 
 from styles import stylesheet
-from tui import journal
+from tui import clock, journal
 from tui.journal import patterns
 from tui.session import Session
 
 from ._footer import CairnFooter
 from ._glyphs import blocks
+from ._keys import bind
 from ._text import say
 
 WEEKS = 26
@@ -37,7 +37,7 @@ PHASE_STYLE = {
 def month_text(entries: list[journal.JournalEntry], year: int, month: int, today: date) -> Text:
     marks = patterns.month_marks(entries, year, month)
     text = Text(f"{date(year, month, 1):%B %Y}\n", style="bold")
-    text.append("Mon    Tue    Wed    Thu    Fri    Sat    Sun\n", style="dim")
+    text.append(say("patterns", "weekdays") + "\n", style="dim")
     for week in patterns.month_grid(year, month):
         for day in week:
             if day == 0:
@@ -51,12 +51,14 @@ def month_text(entries: list[journal.JournalEntry], year: int, month: int, today
                     text.append("+")
                     shown += 1
                     break
-                letter = journal.PHASE_BY_ID[phase].letter if phase in journal.PHASE_BY_ID else "·"
+                letter = (
+                    journal.phase_by_id()[phase].letter if phase in journal.phase_by_id() else "·"
+                )
                 text.append(letter, style=PHASE_STYLE.get(phase, ""))
                 shown += 1
             text.append(" " * (5 - shown))
         text.append("\n")
-    legend = [f"{p.letter} {p.label}" for p in journal.PHASES] + ["· no phase"]
+    legend = [f"{p.letter} {p.label}" for p in journal.phases()] + [say("patterns", "no_phase")]
     text.append("   ".join(legend), style="dim")
     return text
 
@@ -68,7 +70,7 @@ def weeks_text(entries: list[journal.JournalEntry], today: date) -> Text:
         return Text(
             say("patterns", "weeks_title", weeks=WEEKS) + "\n" + say("patterns", "weeks_none")
         )
-    text = Text(say("patterns", "weeks_title", weeks=WEEKS) + f" (most in one week: {most})\n")
+    text = Text(say("patterns", "weeks_most", weeks=WEEKS, most=most) + "\n")
     for _, count in counts:
         bars = blocks()
         level = 0 if count == 0 else max(1, round(count / most * (len(bars) - 1)))
@@ -81,9 +83,9 @@ def weeks_text(entries: list[journal.JournalEntry], today: date) -> Text:
 def _days(value: float) -> str:
     if value < 1:
         hours = max(1, round(value * 24))
-        return f"{hours} hour" + ("s" if hours != 1 else "")
+        return say("patterns", "hours_one" if hours == 1 else "hours_other", count=hours)
     days = round(value)
-    return f"{days} day" + ("s" if days != 1 else "")
+    return say("patterns", "days_one" if days == 1 else "days_other", count=days)
 
 
 def cycles_text(found: list[patterns.Stretch]) -> str:
@@ -94,12 +96,12 @@ def cycles_text(found: list[patterns.Stretch]) -> str:
     for cycle in reversed(cycles[-SHOWN:]):
         parts = ", ".join(
             f"{journal.phase_label(s.phase).lower()} {_days(s.days)}"
-            + (" so far" if s.ongoing else "")
+            + (say("patterns", "so_far") if s.ongoing else "")
             for s in cycle.stretches
         )
         lines.append(say("patterns", "cycle_line", start=f"{cycle.start:%a %d %b %Y}", parts=parts))
     if len(cycles) > SHOWN:
-        lines.append(f"({len(cycles) - SHOWN} earlier cycles are in the record.)")
+        lines.append(say("patterns", "earlier_cycles", count=len(cycles) - SHOWN))
     return "\n".join(lines)
 
 
@@ -107,7 +109,10 @@ def gaps_text(found: list[patterns.Stretch]) -> str:
     gaps = patterns.days_between_incidents(found)
     if not gaps:
         return say("patterns", "gaps_none")
-    lines = [f"{day:%a %d %b %Y}: {_days(days)} after the one before" for day, days in gaps]
+    lines = [
+        say("patterns", "gap_line", day=f"{day:%a %d %b %Y}", after=_days(days))
+        for day, days in gaps
+    ]
     lines = list(reversed(lines[-SHOWN:]))
     change = patterns.change_over_time(gaps)
     if change is not None:
@@ -128,17 +133,17 @@ def gaps_text(found: list[patterns.Stretch]) -> str:
 class PatternsScreen(Screen[None]):
     CSS_PATH = stylesheet("patterns.tcss")
     BINDINGS = [
-        Binding("escape", "app.pop_screen", "Back", id="patterns-back"),
+        bind("patterns-back", "app.pop_screen"),
         # Priority: the scrolling body (focused, so the page scrolls at 80x24) takes PageUp
         # and PageDown for itself otherwise, and the calendar would never move.
-        Binding("pageup", "month(-1)", "Earlier month", id="patterns-earlier", priority=True),
-        Binding("pagedown", "month(1)", "Later month", id="patterns-later", priority=True),
+        bind("patterns-earlier", "month(-1)", priority=True),
+        bind("patterns-later", "month(1)", priority=True),
     ]
 
     def __init__(self, session: Session, now: datetime | None = None) -> None:
         super().__init__()
         self.session = session
-        self.now = now or datetime.now().astimezone()
+        self.now = now or clock.now()
         self.today = self.now.date()
         self.year, self.month = self.today.year, self.today.month
 

@@ -8,20 +8,20 @@ from collections.abc import Callable
 from datetime import date, timedelta
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from styles import stylesheet
-from tui import safety_plan
+from tui import clock, safety_plan
 from tui.session import Session
 from tui.vault import VaultError
 
 from ._dates import long_date
 from ._emergency import EmergencyBar
 from ._footer import CairnFooter
+from ._keys import bind
 from ._plan_screen import PlanScreen
 from ._text import say
 from .plan_settings import EmergencyNumberScreen, ModeScreen, ReviewScreen
@@ -30,18 +30,18 @@ from .plan_settings import EmergencyNumberScreen, ModeScreen, ReviewScreen
 class SafetyPlanScreen(PlanScreen):
     CSS_PATH = stylesheet("plan.tcss")
     BINDINGS = [
-        Binding("m", "choose_mode", "Which plan", id="plan-mode"),
-        Binding("o", "others", "All sections", id="plan-others", show=False),
-        Binding("r", "review", "Review date", id="plan-review", show=False),
-        Binding("n", "emergency", "Emergency number", id="plan-emergency", show=False),
-        Binding("c", "card", "Card", id="plan-card"),
-        Binding("p", "print", "Print", id="plan-print"),
-        Binding("escape", "app.pop_screen", "Back", id="plan-back"),
+        bind("plan-mode", "choose_mode"),
+        bind("plan-others", "others", show=False),
+        bind("plan-review", "review", show=False),
+        bind("plan-emergency", "emergency", show=False),
+        bind("plan-card", "card"),
+        bind("plan-print", "print"),
+        bind("plan-back", "app.pop_screen"),
     ]
 
     def __init__(self, session: Session, today: date | None = None) -> None:
         super().__init__(session)
-        self.today = today or date.today()
+        self.today = today or clock.today()
         self.show_all = False
         self._asked_mode = False
 
@@ -74,7 +74,7 @@ class SafetyPlanScreen(PlanScreen):
         if plan.mode is None:
             mode_line = say("plan", "mode_none")
         else:
-            mode = safety_plan.CONTENT.mode(plan.mode)
+            mode = safety_plan.plan_content().mode(plan.mode)
             mode_line = say("plan", "mode_line", title=mode.title, about=mode.about)
         self.query_one("#plan-mode-line", Static).update(mode_line)
         day = plan.review_day
@@ -95,7 +95,7 @@ class SafetyPlanScreen(PlanScreen):
         )
         self.query_one("#plan-emergency-line", Static).update(emergency)
 
-        leading, others = safety_plan.CONTENT.ordered(plan.mode)
+        leading, others = safety_plan.plan_content().ordered(plan.mode)
         total = len(leading) + len(others)
         shown = leading + others if self.show_all or not others else leading
         if not others:

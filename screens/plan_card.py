@@ -4,7 +4,6 @@ words, the go-bag and the documents. Made to be read at a glance, or copied by h
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
@@ -16,6 +15,7 @@ from tui.visible import one_line
 from ._dates import long_date
 from ._emergency import own_numbers
 from ._footer import CairnFooter
+from ._keys import bind
 from ._plan_screen import PlanScreen
 from ._text import say
 
@@ -34,7 +34,7 @@ def card_text(plan: safety_plan.SafetyPlan, *, meanings: bool = False) -> Conten
         lines.extend([f"  {short}: ", (number, "bold"), "\n"])
     for n in facts.numbers:
         lines.extend([f"  {n.label}: ", (n.number, "bold"), "\n"])
-    source = say("plan.card", "source", source=safety_plan.CONTENT.source_short)
+    source = say("plan.card", "source", source=safety_plan.plan_content().source_short)
     lines.extend([("  " + source, "dim"), "\n\n"])
     heading(say("plan.card", "people"))
     if not facts.people:
@@ -81,9 +81,9 @@ def card_text(plan: safety_plan.SafetyPlan, *, meanings: bool = False) -> Conten
 class PlanCardScreen(PlanScreen):
     CSS_PATH = stylesheet("plan_card.tcss")
     BINDINGS = [
-        Binding("m", "meanings", "Show meanings", id="plan-card-meanings"),
-        Binding("p", "print", "Print", id="plan-card-print"),
-        Binding("escape", "app.pop_screen", "Back", id="plan-card-back"),
+        bind("plan-card-meanings", "meanings"),
+        bind("plan-card-print", "print"),
+        bind("plan-card-back", "app.pop_screen"),
     ]
     meanings = False
 

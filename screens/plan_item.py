@@ -9,7 +9,6 @@ from typing import Any
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
@@ -19,6 +18,7 @@ from styles import stylesheet
 from tui import safety_plan
 
 from ._footer import MODAL_PANIC, CairnFooter
+from ._keys import bind
 from ._plain import PlainInput
 from ._text import say
 from .confirm import leave_asking_first
@@ -31,14 +31,12 @@ class FormScreen(ModalScreen[None]):
     offers_quick_note = False  # a question over the section; Ctrl+N waits until it is done
     CSS_PATH = stylesheet("plan_item.tcss")
     BINDINGS = [
-        Binding("ctrl+s", "keep", "Keep and save", id="plan-item-keep"),
-        Binding("escape", "leave", "Back", id="plan-item-back"),
+        bind("plan-item-keep", "keep"),
+        bind("plan-item-back", "leave"),
         # A priority binding runs as the key arrives, before later keys are handed to a
         # field: a burst ("Sam", Enter, "555") then puts each part in its own field. It only
         # moves the focus; on the last field Enter goes to the field, after its earlier keys.
-        Binding(
-            "enter", "next_field", "Next field", id="plan-item-next", show=False, priority=True
-        ),
+        bind("plan-item-next", "next_field", show=False, priority=True),
         MODAL_PANIC,
     ]
 

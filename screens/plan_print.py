@@ -17,10 +17,10 @@ from ._text import say
 class PlanPrintScreen(ExportScreen):
     text = "plan.print"
     formats = (
-        ("Web page for printing (.html)", "plan-html", ".html"),
-        ("Plain text (.txt)", "plan-text", ".txt"),
-        ("A card for a trusted person (.html)", "trusted-card-html", ".html"),
-        ("A card for a trusted person (.txt)", "trusted-card-text", ".txt"),
+        ("plan-html", ".html"),
+        ("plan-text", ".txt"),
+        ("trusted-card-html", ".html"),
+        ("trusted-card-text", ".txt"),
     )
 
     def compose(self) -> ComposeResult:

@@ -14,7 +14,6 @@ from typing import Any
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Label, Static, TextArea
@@ -27,6 +26,7 @@ from tui.visible import one_line
 
 from ._emergency import EmergencyBar
 from ._footer import CairnFooter
+from ._keys import bind
 from ._plain import PlainTextArea
 from ._plan_list import ADD, CHANGE, DOWN, REMOVE, TOGGLE, UP, PlanList
 from ._plan_screen import PlanScreen
@@ -40,8 +40,8 @@ DRAFT_KIND = "safety-plan-section"
 class PlanSectionScreen(PlanScreen):
     CSS_PATH = stylesheet("plan_section.tcss")
     BINDINGS = [
-        Binding("ctrl+s", "save", "Save", id="plan-section-save"),
-        Binding("escape", "leave", "Back", id="plan-section-back"),
+        bind("plan-section-save", "save"),
+        bind("plan-section-back", "leave"),
     ]
     draft_kind = DRAFT_KIND
 
@@ -55,7 +55,7 @@ class PlanSectionScreen(PlanScreen):
     ) -> None:
         super().__init__(session)
         self._add_row = add_row  # open the form for a new row at once (help's "add a line")
-        self.section = safety_plan.CONTENT.section(key)
+        self.section = safety_plan.plan_content().section(key)
         self.kept = self.plan.section(key)  # as saved
         self.working = self.kept  # as shown; its notes live in the notes field
         self._form: tuple[str, int | None, FormScreen] | None = None

@@ -8,7 +8,6 @@ from datetime import date
 
 from textual import events, on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
@@ -17,6 +16,7 @@ from styles import stylesheet
 from tui import journal, safety_plan
 
 from ._footer import MODAL_PANIC, CairnFooter
+from ._keys import bind
 from ._plain import PlainInput
 from ._text import say
 
@@ -27,7 +27,7 @@ class ModeScreen(ModalScreen[str | None]):
     offers_quick_note = False
     CSS_PATH = stylesheet("plan_settings.tcss")
     BINDINGS = [
-        Binding("escape", "dismiss(None)", "Back", id="plan-mode-back"),
+        bind("plan-mode-back", "dismiss(None)"),
         MODAL_PANIC,
     ]
 
@@ -39,7 +39,7 @@ class ModeScreen(ModalScreen[str | None]):
         with Vertical(classes="settings-box"):
             yield Static(say("plan.mode_choice", "title"), classes="title", markup=False)
             yield Static(say("plan.mode_choice", "intro"), markup=False)
-            for number, mode in enumerate(safety_plan.CONTENT.modes, start=1):
+            for number, mode in enumerate(safety_plan.plan_content().modes, start=1):
                 chosen = say("plan.mode_choice", "chosen") if mode.key == self.current else ""
                 yield Static(f"{number}  {mode.title}{chosen}", classes="mode-title", markup=False)
                 yield Static(mode.about, classes="mode-about", markup=False)
@@ -47,7 +47,7 @@ class ModeScreen(ModalScreen[str | None]):
         yield CairnFooter()
 
     def on_key(self, event: events.Key) -> None:
-        modes = safety_plan.CONTENT.modes
+        modes = safety_plan.plan_content().modes
         if event.character and event.character.isdigit():
             number = int(event.character)
             if 1 <= number <= len(modes):
@@ -61,7 +61,7 @@ class ReviewScreen(ModalScreen[None]):
     offers_quick_note = False
     CSS_PATH = stylesheet("plan_settings.tcss")
     BINDINGS = [
-        Binding("escape", "dismiss(None)", "Back", id="plan-review-back"),
+        bind("plan-review-back", "dismiss(None)"),
         MODAL_PANIC,
     ]
 
@@ -113,7 +113,7 @@ class EmergencyNumberScreen(ModalScreen[None]):
     offers_quick_note = False
     CSS_PATH = stylesheet("plan_settings.tcss")
     BINDINGS = [
-        Binding("escape", "dismiss(None)", "Back", id="plan-emergency-back"),
+        bind("plan-emergency-back", "dismiss(None)"),
         MODAL_PANIC,
     ]
 

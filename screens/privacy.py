@@ -5,7 +5,6 @@ what the person can do. From the palette at any time, and once right after the v
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Static
@@ -15,13 +14,14 @@ from tui import privacy
 from tui.session import Session
 
 from ._footer import CairnFooter
+from ._keys import bind
 
 
 class PrivacyScreen(Screen[None]):
     CSS_PATH = stylesheet("privacy.tcss")
     BINDINGS = [
-        Binding("escape", "go_on", "Back", id="privacy-back"),
-        Binding("enter", "go_on", "Go on", show=False),
+        bind("privacy-back", "go_on"),
+        bind("privacy-go-on", "go_on", show=False),
     ]
 
     def __init__(self, session: Session, *, then_home: bool = False) -> None:

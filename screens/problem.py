@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import Static
@@ -13,6 +12,7 @@ from tui.session import StartsOver
 from tui.vault import UnsafeVault, VaultBusy, VaultDamaged, VaultError, VaultTooNew
 
 from ._footer import CairnFooter
+from ._keys import bind
 from ._text import say
 
 
@@ -31,7 +31,7 @@ def problem_kind(error: VaultError) -> str:
 class ProblemScreen(Screen[None]):
     offers_quick_note = False  # not while locking, unlocking or answering a question
     CSS_PATH = stylesheet("problem.tcss")
-    BINDINGS = [Binding("r", "retry", "Try again", id="problem-retry")]
+    BINDINGS = [bind("problem-retry", "retry")]
 
     def __init__(self, error: VaultError) -> None:
         super().__init__()

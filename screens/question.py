@@ -13,11 +13,13 @@ from textual.widgets.option_list import Option
 
 from styles import stylesheet
 from tui import questionnaire as q
+from tui.keys import DEFAULT_KEYS
 from tui.session import Session
 from tui.vault import VaultError
 
 from ._footer import CairnFooter
 from ._help import help_label
+from ._keys import bind
 from ._text import say
 
 
@@ -25,12 +27,18 @@ class QuestionScreen(Screen[None]):
     CSS_PATH = stylesheet("question.tcss")
     BINDINGS = [
         *(
-            Binding(str(n + 1), f"answer({n})", answer, id=f"question-{n + 1}", show=False)
+            Binding(
+                DEFAULT_KEYS[f"question-{n + 1}"],
+                f"answer({n})",
+                answer,
+                id=f"question-{n + 1}",
+                show=False,
+            )
             for n, answer in enumerate(q.ANSWERS)
         ),
-        Binding("left", "back", "Back one", id="question-back"),
-        Binding("right,s", "skip", "Skip", id="question-skip"),
-        Binding("escape", "leave", "Leave", id="question-leave"),
+        bind("question-back", "back"),
+        bind("question-skip", "skip"),
+        bind("question-leave", "leave"),
     ]
 
     def __init__(self, session: Session, questionnaire: q.Questionnaire, run: q.Run | None):

@@ -5,7 +5,6 @@ run, goes on with an unfinished one, or shows a finished one's summary again."""
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import Screen
@@ -21,6 +20,7 @@ from tui.vault import VaultError
 from ._dates import long_date
 from ._footer import CairnFooter
 from ._help import help_label
+from ._keys import bind
 from ._text import say
 from .confirm import ask
 
@@ -28,8 +28,8 @@ from .confirm import ask
 class QuestionnaireScreen(Screen[None]):
     CSS_PATH = stylesheet("questionnaire.tcss")
     BINDINGS = [
-        Binding("n", "start_again", "Start again", id="questionnaire-again"),
-        Binding("escape", "app.pop_screen", "Back", id="questionnaire-back"),
+        bind("questionnaire-again", "start_again"),
+        bind("questionnaire-back", "app.pop_screen"),
     ]
 
     def __init__(self, session: Session) -> None:

@@ -5,7 +5,6 @@ chooses to keep the run (K) or throw it away (D); until then it waits as unfinis
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
@@ -19,6 +18,7 @@ from tui.vault import VaultError
 from ._dates import long_date
 from ._footer import CairnFooter
 from ._help import help_label
+from ._keys import bind
 from ._text import say
 from .confirm import ask
 from .registry import go
@@ -37,12 +37,12 @@ def mark(count: int | None) -> str:
 class SummaryScreen(Screen[None]):
     CSS_PATH = stylesheet("questionnaire_summary.tcss")
     BINDINGS = [
-        Binding("k", "keep", "Keep these answers", id="summary-keep"),
-        Binding("d", "discard", "Throw away", id="summary-discard"),
-        Binding("j", "open('journal')", "Journal", id="summary-journal"),
-        Binding("s", "open('safety-plan')", "Safety plan", id="summary-plan"),
-        Binding("l", "open('learn')", "Learn", id="summary-learn"),
-        Binding("escape", "app.pop_screen", "Back", id="summary-back"),
+        bind("summary-keep", "keep"),
+        bind("summary-discard", "discard"),
+        bind("summary-journal", "open('journal')"),
+        bind("summary-plan", "open('safety-plan')"),
+        bind("summary-learn", "open('learn')"),
+        bind("summary-back", "app.pop_screen"),
     ]
 
     def __init__(self, session: Session, questionnaire: q.Questionnaire, run: q.Run) -> None:

@@ -6,7 +6,6 @@ from __future__ import annotations
 from typing import Any
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static, TextArea
@@ -17,6 +16,7 @@ from tui.session import Session
 from tui.vault import VaultError
 
 from ._footer import MODAL_PANIC, CairnFooter
+from ._keys import bind
 from ._plain import PlainInput, PlainTextArea
 from ._text import say
 from .confirm import ask_to_discard
@@ -29,8 +29,8 @@ class QuickNoteScreen(ModalScreen[None]):
     CSS_PATH = stylesheet("quick_note.tcss")
     BINDINGS = [
         # Not a priority binding, as in the entry editor: saved after every key typed before.
-        Binding("ctrl+s", "save", "Save", id="quick-save"),
-        Binding("escape", "leave", "Back", id="quick-back"),
+        bind("quick-save", "save"),
+        bind("quick-back", "leave"),
         MODAL_PANIC,
     ]
     draft_kind = DRAFT_KIND

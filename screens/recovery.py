@@ -11,7 +11,6 @@ from typing import Literal
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Input, Static
@@ -22,6 +21,7 @@ from tui.vault import VaultError
 
 from ._focus import focus_then_cue
 from ._footer import MODAL_PANIC, CairnFooter
+from ._keys import bind
 from ._plain import FormBody, PlainInput
 from ._text import say
 
@@ -93,8 +93,8 @@ class RecoveryOfferScreen(ModalScreen[None]):
     offers_quick_note = False
     CSS_PATH = stylesheet("recovery.tcss")
     BINDINGS = [
-        Binding("n", "new_code", "New code", id="recovery-offer-new"),
-        Binding("k", "keep", "I have it", id="recovery-offer-keep"),
+        bind("recovery-offer-new", "new_code"),
+        bind("recovery-offer-keep", "keep"),
         MODAL_PANIC,
     ]
 

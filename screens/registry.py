@@ -18,10 +18,10 @@ from textual.app import App
 from textual.binding import Binding
 from textual.screen import Screen
 
-from tui.keys import DEFAULT_KEYS
 from tui.session import DraftScreenFactory, Session
 
 from ._help import key_for
+from ._keys import bind
 from ._text import say
 
 
@@ -54,10 +54,10 @@ class Place:
 
 
 def _plan_section(module: Any, session: Session, state: dict[str, Any]) -> Screen[Any]:
-    from tui.safety_plan import CONTENT
+    from tui.safety_plan import plan_content
 
     key = state.get("section")
-    if key not in {section.key for section in CONTENT.sections}:
+    if key not in {section.key for section in plan_content().sections}:
         raise KeyError(key)  # a section since removed: the draft is offered, not lost
     return module.PlanSectionScreen(session, str(key), state=state)  # type: ignore[no-any-return]
 
@@ -164,16 +164,7 @@ def draft_screens() -> dict[str, DraftScreenFactory]:
 
 def home_bindings() -> list[Binding | tuple[str, str] | tuple[str, str, str]]:
     """Home's keys, one per place on home: ``open('NAME')`` under the place's binding id."""
-    return [
-        Binding(
-            DEFAULT_KEYS[p.home_binding],
-            f"open('{p.name}')",
-            say(f"places.{p.name}", "footer"),
-            id=p.home_binding,
-        )
-        for p in PLACES
-        if p.home_binding
-    ]
+    return [bind(p.home_binding, f"open('{p.name}')") for p in PLACES if p.home_binding]
 
 
 def home_keys(session: Session) -> Iterator[str]:

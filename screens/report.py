@@ -22,11 +22,7 @@ from ._text import say
 
 class ReportScreen(ExportScreen):
     text = "report"
-    formats = (
-        ("Web page for printing (.html)", "html", ".html"),
-        ("Markdown (.md)", "markdown", ".md"),
-        ("Sealed bundle for a lawyer (.age)", "bundle", ".age"),
-    )
+    formats = (("html", ".html"), ("markdown", ".md"), ("bundle", ".age"))
 
     def more_fields(self) -> Iterable[Widget]:
         yield Label(say("report", "start"), classes="field-label", markup=False)
@@ -41,10 +37,10 @@ class ReportScreen(ExportScreen):
         yield PlainInput(placeholder=say("report", "recipient_hint"), id="report-recipient")
 
     def _choice(self) -> report.Choice:
-        start = _day(self.query_one("#report-start", Input).value, "From")
-        end = _day(self.query_one("#report-end", Input).value, "To")
+        start = _day(self.query_one("#report-start", Input).value, say("report", "from"))
+        end = _day(self.query_one("#report-end", Input).value, say("report", "to"))
         if start and end and start > end:
-            raise ExportProblem("The first day is after the last day.")
+            raise ExportProblem(say("report", "backwards"))
         return report.Choice(
             start=start,
             end=end,
@@ -113,4 +109,4 @@ def _day(text: str, which: str) -> date | None:
     try:
         return journal.parse_day(text)
     except journal.BadTime:
-        raise ExportProblem(f"{which}: write the day like 2026-11-24.") from None
+        raise ExportProblem(say("report", "bad_day", which=which)) from None

@@ -5,7 +5,6 @@ safety plan. Adding to either opens that part of the plan, so each lives in one 
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
@@ -18,6 +17,7 @@ from tui.vault import VaultError
 
 from ._emergency import contact_lines, number_lines, own_number_lines
 from ._footer import CairnFooter
+from ._keys import bind
 from ._text import say
 from .registry import go
 
@@ -26,11 +26,11 @@ class ResourcesScreen(Screen[None]):
     is_help = True  # the help key does nothing here: this is where it leads
     CSS_PATH = stylesheet("resources.tcss")
     BINDINGS = [
-        Binding("n", "emergency", "Your emergency number", id="resources-emergency"),
-        Binding("a", "add_line", "Add a line", id="resources-lines"),
-        Binding("t", "section('people')", "Trusted people", id="resources-people"),
-        Binding("l", "learn", "Learn", id="resources-learn"),
-        Binding("escape", "app.pop_screen", "Back", id="resources-back"),
+        bind("resources-emergency", "emergency"),
+        bind("resources-lines", "add_line"),
+        bind("resources-people", "section('people')"),
+        bind("resources-learn", "learn"),
+        bind("resources-back", "app.pop_screen"),
     ]
 
     def __init__(self, session: Session) -> None:
@@ -45,9 +45,11 @@ class ResourcesScreen(Screen[None]):
             yield Static("", id="resources-lines", markup=False)
             yield Static(say("resources", "numbers"), classes="heading", markup=False)
             yield Static(
-                number_lines(safety_plan.CONTENT.numbers), id="resources-numbers", markup=False
+                number_lines(safety_plan.plan_content().numbers),
+                id="resources-numbers",
+                markup=False,
             )
-            source = say("resources", "source", source=safety_plan.CONTENT.source_short)
+            source = say("resources", "source", source=safety_plan.plan_content().source_short)
             yield Static(source, classes="source", markup=False)
             yield Static(say("resources", "people"), classes="heading", markup=False)
             yield Static("", id="resources-people", markup=False)

@@ -7,7 +7,6 @@ from __future__ import annotations
 from dataclasses import replace
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
@@ -19,14 +18,15 @@ from tui.session import Session
 
 from ._emergency import contact_lines, number_lines, own_number_lines
 from ._footer import CairnFooter
+from ._keys import bind
 from ._text import say
 
 
 class SafetyNowScreen(Screen[None]):
     CSS_PATH = stylesheet("safety_now.tcss")
     BINDINGS = [
-        Binding("s", "safety_plan", "Safety plan", id="safety-now-plan"),
-        Binding("enter,escape", "go_on", "Go on", id="safety-now-go-on"),
+        bind("safety-now-plan", "safety_plan"),
+        bind("safety-now-go-on", "go_on"),
     ]
 
     def __init__(self, session: Session) -> None:
@@ -35,7 +35,7 @@ class SafetyNowScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         plan = safety_plan.load(self.session.unlocked)
-        numbers = safety_plan.CONTENT.numbers
+        numbers = safety_plan.plan_content().numbers
         emergency = plan.emergency or numbers[0].number  # the person's own number first
         # The shipped numbers follow, with their source; 911 is already above unless the
         # person's own number replaced it there.
@@ -55,7 +55,7 @@ class SafetyNowScreen(Screen[None]):
             yield Static(say("safety_now", "talk"), markup=False)
             yield Static(number_lines(others), id="safety-now-numbers", markup=False)
             yield Static(
-                say("safety_now", "source", source=safety_plan.CONTENT.source_short),
+                say("safety_now", "source", source=safety_plan.plan_content().source_short),
                 classes="source",
                 markup=False,
             )

@@ -7,8 +7,6 @@ still works while it runs. Repeated wrong passphrases wait longer each time.
 from __future__ import annotations
 
 import asyncio
-import contextlib
-from pathlib import Path
 
 from textual import on
 from textual.app import ComposeResult
@@ -17,8 +15,9 @@ from textual.screen import Screen
 from textual.widgets import Input, Static
 
 from styles import stylesheet
+from tui import unlocking
 from tui.session import Session
-from tui.vault import FailedAttempts, Vault, VaultError, WrongPassphrase
+from tui.vault import VaultError, WrongPassphrase
 
 from ._focus import focus_then_cue
 from ._plain import PlainInput
@@ -68,8 +67,8 @@ class UnlockScreen(Screen[None]):
 
     async def _open(self, secret: str) -> None:
         try:
-            vault, attempts = await asyncio.to_thread(
-                _open_and_collect, self.session.vault_path, secret, self.session.read_only
+            opened = await asyncio.to_thread(
+                unlocking.open_vault, self.session.vault_path, secret, self.session.read_only
             )
         except WrongPassphrase:
             self.failures += 1
@@ -80,8 +79,7 @@ class UnlockScreen(Screen[None]):
 
             self.app.switch_screen(ProblemScreen(error))
             return
-        self.session.vault = vault
-        self._open_home(attempts, secret)
+        self._open_home(opened, secret)
 
     def _after_wrong_passphrase(self) -> None:
         field = self.query_one("#secret", Input)
@@ -101,44 +99,24 @@ class UnlockScreen(Screen[None]):
 
         self.set_timer(seconds, ready, name="unlock-wait")
 
-    def _open_home(self, attempts: FailedAttempts, secret: str) -> None:
+    def _open_home(self, opened: unlocking.Opened, secret: str) -> None:
         from .attempts import AttemptsScreen
         from .draft_offer import DraftOfferScreen
         from .home import HomeScreen
         from .quick_note import QuickNoteScreen
         from .recovery import RecoveryOfferScreen
 
-        vault = self.session.unlocked
-        if self.session.handed_draft is not None:  # the disk could not take it last time
-            vault.adopt_draft(self.session.handed_draft)
-            self.session.handed_draft = None
+        after = unlocking.settle(self.session, opened)
         if self.session.start == "quick-log":
             # `cairn log` in a terminal: straight to one field; the rest waits for next time.
             self.app.switch_screen(QuickNoteScreen(self.session, then_exit=True))
-            if attempts:
-                self.app.push_screen(AttemptsScreen(attempts))
+            if opened.attempts:
+                self.app.push_screen(AttemptsScreen(opened.attempts))
             return
         self.app.switch_screen(HomeScreen(self.session))
-        draft = vault.open_draft()
-        if draft is not None:
-            self.app.push_screen(DraftOfferScreen(self.session, draft))
-        if vault.recovery_code_unconfirmed:
-            if vault.opened_with == "recovery":
-                with contextlib.suppress(VaultError):
-                    vault.confirm_recovery_code()  # it was just typed: the person has it
-            else:
-                self.app.push_screen(RecoveryOfferScreen(self.session, secret))
-        if attempts:  # on top: the first thing seen after unlocking
-            self.app.push_screen(AttemptsScreen(attempts))
-
-
-def _open_and_collect(
-    path: Path, secret: str, read_only: bool = False
-) -> tuple[Vault, FailedAttempts]:
-    """Open, then fold in the failed attempts recorded since last time (both off the UI
-    thread: the key derivation takes a moment and folding may write)."""
-    vault = Vault.open(path, secret, read_only=read_only)
-    try:
-        return vault, vault.take_failed_attempts()
-    except (VaultError, OSError):
-        return vault, FailedAttempts()  # the record stays beside the vault for next time
+        if after.draft is not None:
+            self.app.push_screen(DraftOfferScreen(self.session, after.draft))
+        if after.offer_new_code:
+            self.app.push_screen(RecoveryOfferScreen(self.session, secret))
+        if opened.attempts:  # on top: the first thing seen after unlocking
+            self.app.push_screen(AttemptsScreen(opened.attempts))

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Static
@@ -13,13 +12,14 @@ from tui.config import keys_label
 from tui.session import Session
 
 from ._footer import CairnFooter
+from ._keys import bind
 from ._text import say, screen_text
 
 
 class WelcomeScreen(Screen[None]):
     offers_quick_note = False  # not while locking, unlocking or answering a question
     CSS_PATH = stylesheet("welcome.tcss")
-    BINDINGS = [Binding("enter", "next", "Choose a passphrase", id="welcome-next")]
+    BINDINGS = [bind("welcome-next", "next")]
 
     def __init__(self, session: Session) -> None:
         super().__init__()

@@ -16,22 +16,21 @@ import signal
 import sys
 import time
 from collections.abc import Callable, Iterable
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Literal
 
 from textual import events
 from textual.app import SystemCommand
-from textual.binding import Binding
 from textual.screen import Screen
 
 from screens._glyphs import use_console
 from screens._help import HELP
-from screens._text import use_discreet_words
+from screens._keys import bind
+from screens._text import say, use_discreet_words
 from screens.blank import BlankScreen
 from styles import stylesheet
 
-from . import domain, terminal
+from . import clock, domain, terminal
 from .config import Settings
 from .content.checks import ContentProblem
 from .handoff import hand_over
@@ -73,13 +72,13 @@ class CairnApp(FaultHooks[int]):
     CSS_PATH = stylesheet("app.tcss")
     TITLE = "Terminal"
     BINDINGS = [
-        Binding("f12,ctrl+backslash", "panic", "Hide now", id="panic", priority=True),
-        Binding("ctrl+q", "quit", "Quit", id="quit", priority=True),
-        Binding("ctrl+c", "quit", "Quit", id="quit-ctrl-c", priority=True, show=False),
+        bind("panic", "panic", priority=True),
+        bind("quit", "quit", priority=True),
+        bind("quit-ctrl-c", "quit", priority=True, show=False),
         HELP,
         # Every key of the screen, for the ones a narrow footer cannot fit; F9 types nothing.
-        Binding("f9", "show_keys", "Keys", id="keys", priority=True),
-        Binding("ctrl+n", "quick_note", "Quick note", id="quick-note"),
+        bind("keys", "show_keys", priority=True),
+        bind("quick-note", "quick_note"),
     ]
 
     def __init__(
@@ -310,7 +309,7 @@ class CairnApp(FaultHooks[int]):
                         items.append({"kind": screen.draft_kind, "state": state})
         if not items:
             return
-        saved = datetime.now(UTC).astimezone().isoformat(timespec="seconds")
+        saved = clock.stamp()
         # Leaving must not stop here; the vault is intact. Work kept earlier and not yet
         # restored or discarded is carried along by the vault.
         with contextlib.suppress(VaultError, OSError):
@@ -335,9 +334,9 @@ class CairnApp(FaultHooks[int]):
     # -- command palette: the app's own commands only -----------------------------------
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
-        yield SystemCommand("Hide now", "Blank the screen and lock at once", self.action_panic)
-        yield SystemCommand("Quit", "Lock the vault and leave Cairn", self.action_quit_now)
-        yield SystemCommand("Keys", "Show the keys for this screen", self.action_show_keys)
+        yield SystemCommand(say("app", "hide"), say("app", "hide_help"), self.action_panic)
+        yield SystemCommand(say("app", "quit"), say("app", "quit_help"), self.action_quit_now)
+        yield SystemCommand(say("app", "keys"), say("app", "keys_help"), self.action_show_keys)
         if self.check_action("quick_note", ()):  # unlocked, and not in the lock flow
             yield from self._places_to_go()
 

@@ -25,14 +25,22 @@ from pathlib import Path
 
 from . import journal
 from .journal import attachments
-from .vault import CopyDamaged, CopyRefused, FileDamaged, Vault, VaultExists, VaultWriteFailed
+from .private_file import storage_sentence, write_private
+from .vault import (
+    VAULT_MAGIC,
+    CopyDamaged,
+    CopyRefused,
+    FileDamaged,
+    SealedFile,
+    Vault,
+    VaultExists,
+    VaultLock,
+    VaultWriteFailed,
+    prepare_folder,
+    read_vault_bytes,
+    shown,
+)
 from .vault import files as sealed_io
-from .vault.errors import shown
-from .vault.files import SealedFile
-from .vault.format import MAGIC as VAULT_MAGIC
-from .vault.lock import VaultLock
-from .vault.paths import prepare_folder, read_vault_bytes
-from .vault.storage import storage_sentence, write_durably
 
 KEEP = 3  # copies kept in one place, newest first; older ones go once a new one checks out
 NAME = re.compile(r"^backup-\d{4}-\d\d-\d\d-\d{6}(-\d+)?$")
@@ -287,8 +295,8 @@ def _put_in_place(backup: Vault, target: Path, sealed: list[SealedFile], *, forc
         folder = sealed_io.folder_of(target)
         sealed_io.prepare(folder)
         for each in sealed:
-            write_durably(
+            write_private(
                 folder / each.name, sealed_io.read_sealed(backup.files_folder / each.name)
             )
     raw, _ = read_vault_bytes(backup.path)
-    write_durably(target, raw, overwrite=force)
+    write_private(target, raw, overwrite=force)

@@ -13,17 +13,16 @@ import hashlib
 import json
 import re
 import tarfile
-import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from . import export, journal, report
+from . import clock, export, journal, report
 from .journal import attachments
+from .private_file import write_private_by
 from .vault import CopyRefused, Vault
 from .vault import age as sealing
-from .vault.storage import write_durably_by
 from .visible import json_safe, visible
 
 BUNDLE_FORMAT = "cairn-bundle"
@@ -111,7 +110,7 @@ def make_bundle(
             assert secret is not None
             sealing.seal_with_passphrase(pieces, sink, secret)
 
-    write_durably_by(out, fill, overwrite=overwrite, done="written")
+    write_private_by(out, fill, overwrite=overwrite, done="written")
     exhibits = len(record.exhibits)
     return BundleMade(out, folder, members, record.chain.head, exhibits)
 
@@ -275,7 +274,7 @@ what that shows and what it cannot.
 
 def _archive(vault: Vault, folder: str, members: list[Member]) -> Iterator[bytes]:
     """A POSIX (pax) tar archive of the members, in pieces, never whole in memory."""
-    stamp = int(time.time())
+    stamp = int(clock.now().timestamp())
     yield _header(folder + "/", 0, stamp, tarfile.DIRTYPE)
     yield _header(folder + "/exhibits/", 0, stamp, tarfile.DIRTYPE)
     for member in members:

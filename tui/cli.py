@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from platformdirs import user_data_path
 
-from . import domain
+from . import clock, domain
 from .config import SettingsProblem, load_settings
 from .content.checks import ContentProblem
 from .passphrase import IntakeProblem, PassphraseSource
@@ -49,9 +49,9 @@ from .vault import (
     VaultWriteFailed,
     WrongPassphrase,
     harden_process,
+    open_source,
     shown,
 )
-from .vault.files import open_source
 from .visible import visible
 
 if TYPE_CHECKING:
@@ -210,7 +210,6 @@ ORIGINALS_STAY = (
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
-    from datetime import datetime
 
     from . import backup, journal
 
@@ -219,7 +218,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
         raise BadInput("--keep takes a number of copies from 1 to 100.")
     passphrase = PassphraseSource(args.passphrase_fd).existing()
     with _open(args, passphrase) as vault:
-        made = backup.make_backup(vault, to, now=datetime.now(), keep=args.keep)
+        made = backup.make_backup(vault, to, now=clock.now(), keep=args.keep)
         with contextlib.suppress(VaultWriteFailed):  # the copy is made either way
             backup.record_backup(vault, made, journal.now())
     _out(f"Backed up to {made.path}: the vault and {made.files} attached file(s), still sealed,")

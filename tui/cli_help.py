@@ -6,13 +6,22 @@ from __future__ import annotations
 
 import textwrap
 from dataclasses import dataclass
-from functools import cache
 
-from .content import read_text
-from .content.checks import ContentProblem, TableReader, parse_toml
+from .content.bundle import content
+from .content.checks import ContentProblem, TableReader
 
 FILE = "cli.toml"
 WIDTH = 78
+MESSAGES = (
+    "no_terminal",
+    "no_terminal_log",
+    "not_a_terminal",
+    "dumb_terminal",
+    "no_term",
+    "keys_id",
+    "keys_now",
+    "keys_default",
+)
 
 
 @dataclass(frozen=True)
@@ -21,9 +30,20 @@ class CommandHelp:
     epilog: str
 
 
-@cache
 def _content() -> TableReader:
-    return TableReader(parse_toml(read_text(FILE), FILE), "the file", FILE)
+    return content().cli
+
+
+def check_cli_content(reader: TableReader) -> None:
+    """Every command's help and every sentence of cli.toml can be made."""
+    commands = reader.within(reader.table.get("commands"), "[commands]")
+    if "cairn" not in commands.table:
+        raise commands.problem("'cairn' has no table.")
+    for command in commands.table:
+        command_help(command, reader)
+    messages = reader.within(reader.table.get("messages"), "[messages]")
+    for key in MESSAGES:
+        messages.text(key)
 
 
 def _names(reader: TableReader, key: str) -> dict[str, str]:
@@ -31,9 +51,9 @@ def _names(reader: TableReader, key: str) -> dict[str, str]:
     return {name: table.text(name) for name in table.table}
 
 
-def command_help(command: str) -> CommandHelp:
+def command_help(command: str, root: TableReader | None = None) -> CommandHelp:
     """The help of one command (``cairn`` for the command run alone)."""
-    root = _content()
+    root = root or _content()
     codes = _names(root, "exit_codes")
     environment = _names(root, "environment")
     files = _names(root, "files")

@@ -11,10 +11,9 @@ import importlib
 
 
 def load() -> None:
-    """Import the domain, which reads and checks the content it is built on (the safety
-    plan's sections, the privacy check's words); raises ContentProblem. A questionnaire
-    file is read when the questionnaire opens, which names a damaged one on its screen."""
-    importlib.import_module("tui.export")  # the journal, the plan and the questionnaire runs
-    from .privacy import check_content
+    """Read and check every content file (tui/content/bundle.py) and import the domain;
+    raises ContentProblem naming the damaged file and the place in it."""
+    from .content.bundle import content
 
-    check_content()
+    content().check_all()
+    importlib.import_module("tui.export")  # the journal, the plan and the questionnaire runs

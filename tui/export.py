@@ -9,8 +9,8 @@ from pathlib import Path
 from typing import Any
 
 from . import journal, questionnaire, report, safety_plan
+from .private_file import write_private
 from .vault import Vault
-from .vault.storage import write_durably
 from .visible import json_safe
 
 EXPORT_FORMAT = "cairn-export"
@@ -68,4 +68,4 @@ def render(vault: Vault, kind: str, choice: report.Choice | None = None) -> str:
 
 def write_file(path: Path, data: bytes, *, overwrite: bool) -> None:
     """A new 0600 file, written durably; an existing one is replaced only when asked."""
-    write_durably(path, data, overwrite=overwrite)
+    write_private(path, data, overwrite=overwrite)

@@ -20,8 +20,7 @@ from typing import Any
 from . import export, journal, questionnaire, safety_plan
 from .journal import attachments, chain
 from .journal.entry import EntryRejected, JournalEntry, validate
-from .vault import Vault, VaultError, VaultTooNew
-from .vault.errors import shown
+from .vault import Vault, VaultError, VaultTooNew, shown
 
 MAX_IMPORT_BYTES = 1024 * 1024 * 1024
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
 from importlib import resources
 from importlib.resources.abc import Traversable
 
+from .content.bundle import content
 from .content.checks import ContentProblem
 
 FOLDER = "learn"
@@ -64,9 +64,8 @@ def load_pages(folder: Traversable | None = None) -> tuple[LearnPage, ...]:
     return pages
 
 
-@cache
 def pages() -> tuple[LearnPage, ...]:
-    return load_pages()
+    return content().learn
 
 
 def _plain(line: str) -> str:

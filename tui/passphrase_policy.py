@@ -14,9 +14,9 @@ import secrets
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import Any, Literal
 
+from .content.bundle import content
 from .content.checks import ContentProblem
 
 MIN_NEW_LENGTH = 8
@@ -104,10 +104,8 @@ def _zxcvbn() -> Any:
     return zxcvbn
 
 
-@cache
-def passphrase_words() -> tuple[str, ...]:
+def parse_words(text: str) -> tuple[str, ...]:
     """The word list for suggestions, checked: lowercase letters, one per line, no repeats."""
-    text = resources.files("tui.content").joinpath(WORDS_FILE).read_text(encoding="utf-8")
     words: list[str] = []
     for number, line in enumerate(text.splitlines(), 1):
         word = line.strip()
@@ -123,6 +121,10 @@ def passphrase_words() -> tuple[str, ...]:
     if len(words) < MIN_WORDS_IN_FILE:
         raise ContentProblem(f"{WORDS_FILE}: fewer than {MIN_WORDS_IN_FILE} words.")
     return tuple(words)
+
+
+def passphrase_words() -> tuple[str, ...]:
+    return content().passphrase_words
 
 
 def suggest_passphrase(count: int = SUGGESTED_WORDS) -> str:

@@ -18,11 +18,10 @@ import stat
 import textwrap
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 from typing import Literal
 
-from .content import load_toml
+from .content.bundle import content
 from .content.checks import ContentProblem, TableReader
 
 CONTENT = "privacy.toml"
@@ -276,9 +275,21 @@ def _existing(folder: Path) -> Path:
 # -- the words ------------------------------------------------------------------------------
 
 
-@cache
+def read_privacy_content(data: dict[str, object]) -> TableReader:
+    """privacy.toml, with every word the check can say looked up once: a damaged file is
+    named at start, not when a finding is shown."""
+    reader = TableReader(data, "the file", CONTENT, PrivacyContentProblem)
+    for section, keys in _KEYS.items():
+        table = reader.within(reader.table.get(section), f"[{section}]")
+        for key in keys:
+            table.text(key)
+    for key in ("title", "intro", "fine", "look", "know", "todo", "leave"):
+        reader.text(key)
+    return reader
+
+
 def _content() -> TableReader:
-    return TableReader(load_toml(CONTENT), "the file", CONTENT, PrivacyContentProblem)
+    return content().privacy
 
 
 def _words(section: str) -> TableReader:
@@ -314,15 +325,6 @@ def screen_notice() -> str:
 def words(key: str) -> str:
     """One of the check's own words (its title, its labels)."""
     return _content().text(key)
-
-
-def check_content() -> None:
-    """Read every finding's words once, so that a damaged file is found at start."""
-    for section, keys in _KEYS.items():
-        for key in keys:
-            _words(section).text(key)
-    for key in ("title", "intro", "fine", "look", "know", "todo", "leave"):
-        words(key)
 
 
 _KEYS = {

@@ -157,9 +157,9 @@ def _chosen(choice: Choice) -> list[str]:
 def entry_fields(entry: JournalEntry, *, felt: bool = True) -> list[tuple[str, str]]:
     """(label, value) for every field the person filled in, in the editor's order."""
     rows: list[tuple[str, str]] = []
-    keys = [f.key for f in journal.ENTRY_FIELDS if f.key != "occurred"]
+    keys = [f.key for f in journal.entry_fields() if f.key != "occurred"]
     if entry.is_daily:
-        keys = [f.key for f in journal.DAILY_FIELDS] + (keys if entry.happened else [])
+        keys = [f.key for f in journal.daily_fields()] + (keys if entry.happened else [])
     for key in keys:
         if key == "felt" and not felt:
             continue
@@ -170,7 +170,7 @@ def entry_fields(entry: JournalEntry, *, felt: bool = True) -> list[tuple[str, s
         else:
             value = getattr(entry, key)
         if value.strip():
-            rows.append((journal.LABELS[key], value))
+            rows.append((journal.labels()[key], value))
     return rows
 
 

@@ -127,7 +127,7 @@ async def test_panic_during_key_derivation(
         release.wait(10)
         return real_open(path, secret, read_only=read_only)
 
-    monkeypatch.setattr("screens.unlock.Vault.open", slow_open)
+    monkeypatch.setattr("tui.unlocking.Vault.open", slow_open)
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_for(pilot, lambda: screen_name(pilot) == "UnlockScreen")

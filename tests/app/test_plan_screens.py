@@ -49,7 +49,7 @@ async def _open_section(pilot: Any, title: str) -> None:
     await pilot.press("o")
     options = pilot.app.screen.query_one("#plan-sections")
     index = [o.id for o in options.options].index(
-        next(s.key for s in sp.CONTENT.sections if s.title == title)
+        next(s.key for s in sp.plan_content().sections if s.title == title)
     )
     options.highlighted = index
     await pilot.press("enter")
@@ -99,7 +99,7 @@ async def test_a_new_plan_is_chosen_checked_and_edited_from_the_keyboard(
     plan = _stored(existing_vault)
     assert plan.mode == "stay"
     items = plan.section("living").checklist
-    default = sp.CONTENT.section("living").checklist
+    default = sp.plan_content().section("living").checklist
     assert [i.text for i in items] == [default[1], default[0], *default[3:], TYPED]
     assert [i.done for i in items] == [False, True] + [False] * (len(items) - 2)
 
@@ -347,8 +347,8 @@ async def test_home_counts_the_sections_of_the_plan_chosen(
 ) -> None:
     with Vault.open(existing_vault, PASSPHRASE) as vault:
         sp.set_mode(vault, "leave")
-    leading = len(sp.CONTENT.ordered("leave")[0])
-    assert leading < len(sp.CONTENT.sections)
+    leading = len(sp.plan_content().ordered("leave")[0])
+    assert leading < len(sp.plan_content().sections)
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await unlock(pilot)

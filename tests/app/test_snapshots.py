@@ -217,7 +217,7 @@ def _question(session: Session) -> Screen[Any]:
 
 
 def _person_form(session: Session) -> Screen[Any]:
-    kind = safety_plan.CONTENT.section("people").rows
+    kind = safety_plan.plan_content().section("people").rows
     assert kind is not None
     row = safety_plan.load(session.unlocked).trusted_people()[0]
     return RowScreen(kind, "Change this person", row, lambda _: None)

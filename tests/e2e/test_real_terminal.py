@@ -385,8 +385,8 @@ def test_damaged_content_found_while_the_lock_screen_shows_is_named_in_one_sente
     commands do, never a traceback."""
     _vault(app_env)
     probe = (
-        "import sys, tui.content as content; real = content.load_toml; "
-        "content.load_toml = lambda name: {} if name == 'safety_plan.toml' else real(name); "
+        "import sys, tui.content as content; real = content.read_text; "
+        "content.read_text = lambda name: '' if name == 'safety_plan.toml' else real(name); "
         "sys.argv = ['cairn']; from tui.launch import run; run()"
     )
     term.start([sys.executable, "-c", probe], app_env)

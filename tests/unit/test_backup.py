@@ -17,14 +17,13 @@ import sys
 import tarfile
 import time
 from collections.abc import Iterator
-from datetime import datetime
 from pathlib import Path
 
 import pytest
 
 from tests.helpers import PASSPHRASE, new_vault, run_cairn
 from tests.tmpfs import NEEDS_ROOT, small_disk
-from tui import backup, journal, report
+from tui import backup, clock, journal, report
 from tui.journal import attachments
 from tui.vault import Vault, files
 
@@ -497,15 +496,22 @@ def test_an_import_file_that_cannot_be_trusted_is_refused_and_nothing_written(
 
 def test_home_mentions_an_old_backup_only_when_asked(kept: Path, tmp_path: Path) -> None:
     from screens.home import _notice
+    from tui.config import Settings
+    from tui.session import Session
 
     with Vault.open(kept, PASSPHRASE) as vault:
-        today = datetime.now().date()
-        assert _notice(vault, today, 0) == ""  # off by default: a reminder can be seen
-        assert "No backup has been made yet" in _notice(vault, today, 7)
+
+        def notice(days: int) -> str:
+            settings = Settings(backup_reminder_days=days, keys={"home-backup": "u"})
+            return _notice(Session(settings=settings, vault_path=kept, vault=vault), today)
+
+        today = clock.today()
+        assert notice(0) == ""  # off by default: a reminder can be seen
+        assert "No backup has been made yet. U backs up now." in notice(7)  # the keymap's key
         stick = tmp_path / "stick"
         stick.mkdir()
-        made = backup.make_backup(vault, stick, now=datetime.now())
+        made = backup.make_backup(vault, stick, now=clock.now())
         backup.record_backup(vault, made, "2026-01-01T10:00:00+00:00")
-        assert "more than 7 days ago" in _notice(vault, today, 7)
+        assert "more than 7 days ago" in notice(7)
         backup.record_backup(vault, made, journal.now())
-        assert _notice(vault, today, 7) == ""
+        assert notice(7) == ""

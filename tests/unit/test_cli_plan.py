@@ -85,8 +85,8 @@ def test_damaged_content_is_named_in_one_sentence_and_exit_code_1() -> None:
     import sys
 
     probe = (
-        "import sys, tui.content as content; real = content.load_toml; "
-        "content.load_toml = lambda name: {} if name == 'safety_plan.toml' else real(name); "
+        "import sys, tui.content as content; real = content.read_text; "
+        "content.read_text = lambda name: '' if name == 'safety_plan.toml' else real(name); "
         "sys.argv = ['cairn', 'check']; from tui.launch import run; run()"
     )
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)

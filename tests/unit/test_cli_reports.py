@@ -217,23 +217,24 @@ def test_the_integrity_part_says_what_the_head_shows_and_cannot(tagged: Path) ->
 
 def test_the_default_file_names_say_nothing_about_what_they_hold() -> None:
     import re
+    import tomllib
     from datetime import date
 
     from screens._export_screen import default_file_name
     from screens.plan_print import PlanPrintScreen
     from screens.report import ReportScreen
-    from tui.content import load_toml
+    from tui.content import read_text
 
     def words(text: str) -> set[str]:
         return set(re.findall(r"[a-z]{4,}", text.lower()))
 
     telling = {"journal", "report", "safety", "plan", "record", "cairn", "abuse", "diary"}
-    for section in load_toml("safety_plan.toml").get("section", []):
+    for section in tomllib.loads(read_text("safety_plan.toml")).get("section", []):
         telling |= words(str(section.get("title", "")))
-    screens = load_toml("screens.toml")
+    screens = tomllib.loads(read_text("screens.toml"))
     telling |= words(screens["report"]["title"]) | words(screens["plan"]["print"]["title"])
     assert len(telling) > 20
     for screen_type in (ReportScreen, PlanPrintScreen):
-        for _, _, suffix in screen_type.formats:
+        for _, suffix in screen_type.formats:
             name = default_file_name(screen_type.file_stem, date(2026, 12, 1), suffix)
             assert not words(name) & telling, name

@@ -98,15 +98,15 @@ def test_only_the_vault_imports_storage_or_crypto_libraries() -> None:
 
 
 def test_the_vault_imports_nothing_of_cairn_outside_itself() -> None:
-    """Only the one pure helper that shows odd characters as symbols (for paths in its
-    error sentences)."""
+    """Only two pure helpers: the one that shows odd characters as symbols (for paths in
+    its error sentences), and the one clock."""
     offenders = {
         f"{path.relative_to(ROOT)}: {name}"
         for path in _sources("tui/vault")
         for name in _imports(path)
         if name.split(".")[0] in {"tui", "screens", "textual", "rich"}
         and not name.startswith("tui.vault")
-        and name != "tui.visible"
+        and name not in {"tui.visible", "tui.clock"}
     }
     assert offenders == set()
 
@@ -171,4 +171,46 @@ def test_the_app_and_the_screens_do_not_import_each_other_in_a_circle() -> None:
         for name in _imports(path)
         if name == "tui.app" or name.startswith("tui.app.")
     }
+    assert offenders == set()
+
+
+def test_the_screens_never_open_or_make_a_vault_themselves() -> None:
+    """Unlocking and creating go through tui/unlocking.py (an app-level service); screens
+    use the vault's errors and types, never the Vault class."""
+    offenders = set()
+    for path in _sources("screens"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if (
+                isinstance(node, ast.ImportFrom)
+                and node.module == "tui.vault"
+                and any(alias.name == "Vault" for alias in node.names)
+            ):
+                offenders.add(str(path.relative_to(ROOT)))
+    assert offenders == set()
+
+
+def test_outside_the_vault_nothing_reaches_into_its_modules() -> None:
+    """The vault's public face is the tui.vault package; files are written through
+    tui/private_file.py."""
+    offenders = {
+        f"{path.relative_to(ROOT)}: {name}"
+        for path in [*_sources("tui"), *_sources("screens")]
+        if not path.is_relative_to(ROOT / "tui" / "vault")
+        for name in _imports(path)
+        if name.startswith("tui.vault.")
+    }
+    assert offenders == set()
+
+
+def test_one_clock() -> None:
+    """Only tui/clock.py asks the system for the time of day."""
+    offenders = set()
+    for path in [*_sources("tui"), *_sources("screens")]:
+        if path == ROOT / "tui" / "clock.py":
+            continue
+        text = path.read_text(encoding="utf-8")
+        for call in ("datetime.now(", "date.today(", "time.time(", "datetime.today("):
+            if call in text:
+                offenders.add(f"{path.relative_to(ROOT)}: {call}")
     assert offenders == set()

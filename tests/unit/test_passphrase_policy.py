@@ -7,13 +7,13 @@ import math
 import pytest
 
 from tests.unit.test_import_hygiene import _loaded_after
-from tui import passphrase_policy
 from tui.content.checks import ContentProblem
 from tui.passphrase_policy import (
     MIN_WORDS_IN_FILE,
     SUGGESTED_WORDS,
     judge,
     new_passphrase_problem,
+    parse_words,
     passphrase_words,
     suggest_passphrase,
 )
@@ -65,27 +65,17 @@ def test_suggestions_are_random_words_from_the_list() -> None:
     assert len({" ".join(words) for words in suggested}) == 50
 
 
-def test_a_damaged_word_list_is_one_sentence(monkeypatch: pytest.MonkeyPatch) -> None:
-    class Files:
-        def __init__(self, text: str) -> None:
-            self.text = text
-
-        def joinpath(self, name: str) -> Files:
-            return self
-
-        def read_text(self, encoding: str) -> str:
-            return self.text
-
-    for text, says in [
+@pytest.mark.parametrize(
+    ("text", "says"),
+    [
         ("apple\nApple Pie\n", "line 2: 'Apple Pie' is not one lowercase word"),
         ("apple\napple\n", "a word is listed twice"),
         ("apple\npear\n", f"fewer than {MIN_WORDS_IN_FILE} words"),
-    ]:
-        passphrase_words.cache_clear()
-        monkeypatch.setattr(passphrase_policy.resources, "files", lambda _p, t=text: Files(t))
-        with pytest.raises(ContentProblem, match=says):
-            passphrase_words()
-    passphrase_words.cache_clear()
+    ],
+)
+def test_a_damaged_word_list_is_one_sentence(text: str, says: str) -> None:
+    with pytest.raises(ContentProblem, match=f"passphrase_words.txt: {says}"):
+        parse_words(text)
 
 
 def test_the_estimator_is_loaded_only_where_a_passphrase_is_set() -> None:

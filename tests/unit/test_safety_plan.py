@@ -6,6 +6,7 @@ from __future__ import annotations
 import errno
 import os
 import re
+import tomllib
 from dataclasses import replace
 from datetime import date
 from html.parser import HTMLParser
@@ -15,7 +16,7 @@ import pytest
 
 from tests.helpers import PASSPHRASE, fingerprint
 from tui import safety_plan as sp
-from tui.content import load_toml
+from tui.content import read_text
 from tui.vault import Vault, VaultWriteFailed
 
 ODD = "[b]x[/] [@click=app.quit]y[/] <script>z</script> \x1b[2J\u202eevil 🙂"
@@ -26,23 +27,23 @@ MADE = "2026-11-24T18:30:00+01:00"
 
 
 def test_the_shipped_content_has_every_section_the_plan_needs() -> None:
-    keys = [s.key for s in sp.CONTENT.sections]
+    keys = [s.key for s in sp.plan_content().sections]
     assert keys == [
         "living", "incident", "people", "lines", "code_words", "children", "pets",
         "preparing", "go_bag", "documents", "devices", "after", "legal", "support",
     ]  # fmt: skip
-    assert [m.key for m in sp.CONTENT.modes] == ["stay", "leave", "after"]
-    assert [n.number for n in sp.CONTENT.numbers] == ["911", "800-799-7233"]
-    assert all(n.source for n in sp.CONTENT.numbers)
-    rows = {s.key: s.rows.key for s in sp.CONTENT.sections if s.rows is not None}
+    assert [m.key for m in sp.plan_content().modes] == ["stay", "leave", "after"]
+    assert [n.number for n in sp.plan_content().numbers] == ["911", "800-799-7233"]
+    assert all(n.source for n in sp.plan_content().numbers)
+    rows = {s.key: s.rows.key for s in sp.plan_content().sections if s.rows is not None}
     assert rows == {"people": "people", "lines": "lines", "code_words": "code_words",
                     "documents": "documents", "legal": "legal"}  # fmt: skip
-    legal = sp.CONTENT.section("legal").rows
+    legal = sp.plan_content().section("legal").rows
     assert legal is not None
     assert [f.label for f in legal.fields] == [
         "Date", "Officer's name", "Badge number", "Case number", "What was done",
     ]  # fmt: skip
-    for section in sp.CONTENT.sections:
+    for section in sp.plan_content().sections:
         assert section.about and (section.checklist or section.rows)
 
 
@@ -54,14 +55,14 @@ def test_the_content_follows_the_rules_of_tone() -> None:
 
 
 def test_every_plan_leads_with_some_sections_and_keeps_the_others() -> None:
-    for mode in sp.CONTENT.modes:
-        leading, others = sp.CONTENT.ordered(mode.key)
-        assert 0 < len(leading) < len(sp.CONTENT.sections)
+    for mode in sp.plan_content().modes:
+        leading, others = sp.plan_content().ordered(mode.key)
+        assert 0 < len(leading) < len(sp.plan_content().sections)
         assert {s.key for s in leading} | {s.key for s in others} == {
-            s.key for s in sp.CONTENT.sections
+            s.key for s in sp.plan_content().sections
         }
-    assert sp.CONTENT.ordered("leave")[0][0].key == "people"
-    assert sp.CONTENT.ordered(None) == (sp.CONTENT.sections, ())
+    assert sp.plan_content().ordered("leave")[0][0].key == "people"
+    assert sp.plan_content().ordered(None) == (sp.plan_content().sections, ())
 
 
 def _broken(change: str, replacement: str) -> str:
@@ -96,7 +97,7 @@ def test_a_broken_content_file_is_refused_with_the_place_named(
 
 
 def test_the_shipped_file_passes_its_own_checks() -> None:
-    assert sp.parse_content(load_toml("safety_plan.toml")) == sp.CONTENT
+    assert sp.parse_content(tomllib.loads(read_text("safety_plan.toml"))) == sp.plan_content()
 
 
 # -- the model and completeness ---------------------------------------------------------
@@ -118,9 +119,9 @@ def test_the_defaults_cannot_tip_anyone_off_and_are_not_us_only() -> None:
     def items(key: str) -> str:
         return " ".join(i.text for i in plan.section(key).checklist).casefold()
 
-    bag = items("go_bag") + " " + sp.CONTENT.section("go_bag").about.casefold()
+    bag = items("go_bag") + " " + sp.plan_content().section("go_bag").about.casefold()
     assert "someone i trust" in bag and "look ordinary" in bag
-    devices = items("devices") + " " + sp.CONTENT.section("devices").about.casefold()
+    devices = items("devices") + " " + sp.plan_content().section("devices").about.casefold()
     for topic in ("timing", "location sharing", "trackers", "recovery emails"):
         assert topic in devices, topic
     incident = items("incident")
@@ -129,7 +130,7 @@ def test_the_defaults_cannot_tip_anyone_off_and_are_not_us_only() -> None:
     for paper in ("immigration", "driving license", "court papers", "insurance", "pay records", "children's records"):
         assert paper in documents, paper
     assert "what i want instead" in items("people")  # police is never the only response
-    assert "repeat plans" in sp.CONTENT.section("children").about.casefold()
+    assert "repeat plans" in sp.plan_content().section("children").about.casefold()
 
 
 def test_the_defaults_print_in_both_formats() -> None:
@@ -141,7 +142,7 @@ def test_the_defaults_print_in_both_formats() -> None:
 
 
 def test_completeness_says_what_is_filled_and_what_is_open() -> None:
-    people = sp.CONTENT.section("people")
+    people = sp.plan_content().section("people")
     kept = sp.SectionPlan.default(people)
     fresh = sp.progress(people, kept)
     assert fresh.status == sp.NOT_STARTED
@@ -157,7 +158,7 @@ def test_completeness_says_what_is_filled_and_what_is_open() -> None:
 
 
 def test_documents_are_done_only_when_every_one_is_ready() -> None:
-    documents = sp.CONTENT.section("documents")
+    documents = sp.plan_content().section("documents")
     kept = sp.SectionPlan.default(documents)
     kept = replace(kept, checklist=tuple(replace(i, done=True) for i in kept.checklist))
     assert sp.progress(documents, kept).status == sp.STARTED
@@ -174,7 +175,7 @@ def test_review_is_due_on_the_day_and_after() -> None:
 
 
 def test_rows_need_their_name_and_checklist_items_their_words() -> None:
-    people = sp.CONTENT.section("people").rows
+    people = sp.plan_content().section("people").rows
     with pytest.raises(sp.PlanRejected, match="Write the name first"):
         sp.check_row(people, {"name": "  ", "reach": "555"})
     assert sp.check_row(people, {"name": "Sam"}) == {
@@ -272,7 +273,7 @@ def test_the_text_plan_holds_every_word_and_nothing_that_drives_a_terminal(vault
     assert "not encrypted" in text
     order = [line for line in text.splitlines() if line.startswith("== ")]
     assert order[0] == "== Trusted people and checking in =="  # the leaving plan leads with it
-    assert len(order) == len(sp.CONTENT.sections)
+    assert len(order) == len(sp.plan_content().sections)
 
 
 class _Values(HTMLParser):

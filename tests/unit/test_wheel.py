@@ -73,7 +73,7 @@ def test_wheel_installs_and_runs_in_a_fresh_environment(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     probe = (
         "from importlib import resources; from tui import journal; "
-        "print(len(journal.PHASES), resources.files('styles').joinpath('app.tcss').is_file())"
+        "print(len(journal.phases()), resources.files('styles').joinpath('app.tcss').is_file())"
     )
     shown = subprocess.run([str(python), "-c", probe], capture_output=True, text=True, cwd=tmp_path)
     assert shown.stdout.split() == ["5", "True"], shown.stderr

@@ -1,16 +1,9 @@
-"""Data, not code: phases, questionnaires, learn pages and resources ship here."""
+"""Data, not code: every word a person reads, the phases, questionnaires, learn pages, the
+safety plan's sections. Read once, each file through its strict reader, by bundle.py."""
 
 from __future__ import annotations
 
-import tomllib
 from importlib import resources
-from typing import Any
-
-
-def load_toml(name: str) -> dict[str, Any]:
-    """A TOML file shipped in this package, read from inside the installed wheel."""
-    with resources.files(__name__).joinpath(name).open("rb") as handle:
-        return tomllib.load(handle)
 
 
 def read_text(name: str) -> str:

@@ -4,15 +4,15 @@ Plain Python and plain data; nothing here knows about screens."""
 from .attached import Attachment, size_text
 from .chain import ChainReport, find_head
 from .entry import (
-    DAILY_FIELDS,
-    ENTRY_FIELDS,
-    LABELS,
     MAX_TEXT_CHARS,
     EntryRejected,
     JournalEntry,
+    daily_fields,
+    entry_fields,
+    labels,
     split_tags,
 )
-from .phases import PHASE_BY_ID, PHASE_IDS, PHASES, Phase, phase_label
+from .phases import Phase, phase_by_id, phase_ids, phase_label, phases
 from .search import Filter, JournalIndex
 from .store import (
     CHAIN_TABLE,
@@ -36,13 +36,7 @@ from .when import BadTime, editable, local_day, now, parse_day, parse_when
 
 __all__ = [
     "CHAIN_TABLE",
-    "DAILY_FIELDS",
-    "ENTRY_FIELDS",
-    "LABELS",
     "MAX_TEXT_CHARS",
-    "PHASES",
-    "PHASE_BY_ID",
-    "PHASE_IDS",
     "TABLE",
     "Attachment",
     "BadTime",
@@ -55,21 +49,27 @@ __all__ = [
     "add_entry",
     "attachments_of",
     "count",
+    "daily_fields",
     "daily_page",
     "delete",
     "editable",
     "entries",
+    "entry_fields",
     "entry_hash",
     "find_head",
     "get",
     "has_entry_on",
+    "labels",
     "links",
     "local_day",
     "new_entry",
     "now",
     "parse_day",
     "parse_when",
+    "phase_by_id",
+    "phase_ids",
     "phase_label",
+    "phases",
     "save",
     "size_text",
     "split_tags",

@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
-from ..vault.files import SealedFile
+from ..vault import SealedFile
 from . import chain
 
 TABLE = "attachments"

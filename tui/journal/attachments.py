@@ -13,9 +13,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..vault import Vault
-from ..vault.files import FileDamaged, FileRefused, names_in, open_source
-from ..vault.storage import write_durably
+from ..private_file import write_private
+from ..vault import FileDamaged, FileRefused, Vault, names_in, open_source
 from . import store
 from .attached import MAX_NOTE_CHARS, SNIFF_BYTES, TABLE, Attachment, kind_of
 from .entry import EntryRejected, JournalEntry
@@ -155,7 +154,7 @@ def read(vault: Vault, attachment: Attachment) -> Iterator[bytes]:
 def save_copy(vault: Vault, attachment: Attachment, out: Path, *, overwrite: bool) -> None:
     """An unencrypted copy of the original at ``out``, written durably, and only once every
     byte has matched the fingerprint (a damaged file leaves nothing at ``out``)."""
-    write_durably(out, read(vault, attachment), overwrite=overwrite)
+    write_private(out, read(vault, attachment), overwrite=overwrite)
 
 
 @dataclass(frozen=True)

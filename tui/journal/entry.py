@@ -5,8 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field, fields, replace
 from typing import Any
 
-from ..content import load_toml
-from .phases import PHASE_IDS
+from ..content.bundle import content
+from ..content.checks import TableReader
+from .phases import phase_ids
 from .when import BadTime, check_stored
 
 MAX_TEXT_CHARS = 4 * 1024 * 1024
@@ -25,16 +26,36 @@ class FieldText:
     hint: str
 
 
-def _load_fields(group: str) -> tuple[FieldText, ...]:
-    return tuple(
-        FieldText(key=str(f["key"]), label=str(f["label"]), hint=str(f["hint"]))
-        for f in load_toml("journal.toml")[group]
-    )
+def parse_fields(journal: TableReader, group: str) -> tuple[FieldText, ...]:
+    """The fields of one kind ([[field]] or [[daily]]) in journal.toml, checked."""
+    found = []
+    for number, table in enumerate(journal.tables(group), 1):
+        field_table = journal.within(table, f"[[{group}]] number {number}")
+        field_table.only("key", "label", "hint")
+        found.append(
+            FieldText(
+                key=field_table.text("key"),
+                label=field_table.text("label"),
+                hint=field_table.text("hint"),
+            )
+        )
+    if not found:
+        raise journal.problem(f"there is no [[{group}]].")
+    return tuple(found)
 
 
-ENTRY_FIELDS = _load_fields("field")
-DAILY_FIELDS = _load_fields("daily")
-LABELS = {f.key: f.label for f in (*ENTRY_FIELDS, *DAILY_FIELDS)}
+def entry_fields() -> tuple[FieldText, ...]:
+    return content().entry_fields
+
+
+def daily_fields() -> tuple[FieldText, ...]:
+    return content().daily_fields
+
+
+def labels() -> dict[str, str]:
+    return {f.key: f.label for f in (*entry_fields(), *daily_fields())}
+
+
 # The free-text fields, in the order they are shown; all of them are searched.
 TEXT_FIELDS = ("text", "said", "where", "who", "afterwards", "felt", "evidence")
 DAILY_TEXT_FIELDS = ("today", "self_care")
@@ -149,7 +170,7 @@ def validate(entry: JournalEntry) -> JournalEntry:
     for name in (*TEXT_FIELDS, *DAILY_TEXT_FIELDS):
         if len(getattr(entry, name)) > MAX_TEXT_CHARS:
             raise EntryRejected(
-                f"'{LABELS[name]}' is longer than four million characters; split it up."
+                f"'{labels()[name]}' is longer than four million characters; split it up."
             )
     if entry.is_daily:
         if entry.happened and not entry.text.strip():
@@ -158,7 +179,7 @@ def validate(entry: JournalEntry) -> JournalEntry:
             raise EntryRejected("Today's page is empty; write a line first.")
     elif not entry.text.strip():
         raise EntryRejected("Write what happened first; it is the one field that is needed.")
-    if entry.phase is not None and entry.phase not in PHASE_IDS:
+    if entry.phase is not None and entry.phase not in phase_ids():
         raise EntryRejected(f"'{entry.phase}' is not one of the phases Cairn knows.")
     for moment in (entry.created, entry.occurred):
         try:

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
 
-from ..content import load_toml
+from ..content.bundle import content
+from ..content.checks import TableReader
 
 # A sentence ends at . ! ? (with any closing quotes after them) or at a line end.
 # Typographic quotes by code point: \u2018 \u2019 single, \u201c \u201d \u201e double,
@@ -33,15 +33,29 @@ class FeelingWords:
     facts: frozenset[str]
 
 
-@cache
-def _words() -> FeelingWords:
-    journal = load_toml("journal.toml")
-    facts = journal["facts"]
+def parse_feelings(journal: TableReader) -> FeelingWords:
+    """journal.toml's [feelings] and [facts] word lists, checked."""
+    feelings = journal.within(journal.table.get("feelings"), "[feelings]")
+    facts = journal.within(journal.table.get("facts"), "[facts]")
+    feelings.only("self", "words")
+    facts.only("speech", "injury", "threat")
+    lists = {
+        "self": feelings.texts("self"),
+        "words": feelings.texts("words"),
+        **{key: facts.texts(key) for key in ("speech", "injury", "threat")},
+    }
+    for key, words in lists.items():
+        if not words:
+            raise journal.problem(f"the list '{key}' is empty.")
     return FeelingWords(
-        own=frozenset(str(w) for w in journal["feelings"]["self"]),
-        feelings=frozenset(str(w) for w in journal["feelings"]["words"]),
-        facts=frozenset(str(w) for key in ("speech", "injury", "threat") for w in facts[key]),
+        own=frozenset(lists["self"]),
+        feelings=frozenset(lists["words"]),
+        facts=frozenset(w for key in ("speech", "injury", "threat") for w in lists[key]),
     )
+
+
+def _words() -> FeelingWords:
+    return content().feelings
 
 
 def _tokens(sentence: str) -> list[str]:

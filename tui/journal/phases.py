@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..content import load_toml
+from ..content.bundle import content
+from ..content.checks import TableReader
 
 
 @dataclass(frozen=True)
@@ -15,23 +16,39 @@ class Phase:
     letter: str  # marks the phase where colour is not enough: calendars, plain-text reports
 
 
-def load_phases() -> tuple[Phase, ...]:
-    return tuple(
-        Phase(
-            id=str(p["id"]),
-            label=str(p["label"]),
-            describe=str(p["describe"]),
-            letter=str(p["letter"]),
+def parse_phases(file: TableReader) -> tuple[Phase, ...]:
+    """phases.toml's [[phase]] tables, checked."""
+    found = []
+    for number, table in enumerate(file.tables("phase"), 1):
+        phase = file.within(table, f"[[phase]] number {number}")
+        phase.only("id", "label", "describe", "letter")
+        found.append(
+            Phase(
+                id=phase.text("id"),
+                label=phase.text("label"),
+                describe=phase.text("describe"),
+                letter=phase.text("letter"),
+            )
         )
-        for p in load_toml("phases.toml")["phase"]
-    )
+    if not found:
+        raise file.problem("there is no [[phase]].")
+    if len({p.id for p in found}) != len(found):
+        raise file.problem("two phases share an id.")
+    return tuple(found)
 
 
-PHASES = load_phases()
-PHASE_IDS = frozenset(phase.id for phase in PHASES)
-PHASE_BY_ID = {phase.id: phase for phase in PHASES}
+def phases() -> tuple[Phase, ...]:
+    return content().phases
+
+
+def phase_ids() -> frozenset[str]:
+    return frozenset(phase.id for phase in phases())
+
+
+def phase_by_id() -> dict[str, Phase]:
+    return {phase.id: phase for phase in phases()}
 
 
 def phase_label(phase_id: str | None) -> str:
-    phase = PHASE_BY_ID.get(phase_id or "")
+    phase = phase_by_id().get(phase_id or "")
     return phase.label if phase else ""

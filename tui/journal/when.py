@@ -7,7 +7,9 @@ countries): ``2026-11-24 18:30``, ``2026-11-24``, ``today 18:30``, ``yesterday 2
 from __future__ import annotations
 
 import re
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime, timedelta
+
+from .. import clock
 
 EARLIEST = date(1900, 1, 1)
 # A little slack for clocks and time zones; a record of what happened is never in the future.
@@ -23,11 +25,12 @@ class BadTime(ValueError):
 
 
 def now() -> str:
-    return datetime.now(UTC).astimezone().isoformat(timespec="seconds")
+    """This moment as stored (tui/clock.py, the one clock)."""
+    return clock.stamp()
 
 
 def local_now() -> datetime:
-    return datetime.now(UTC).astimezone()
+    return clock.now()
 
 
 def parse_when(text: str, *, current: datetime | None = None) -> str:

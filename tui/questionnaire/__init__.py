@@ -2,8 +2,7 @@
 tui/content/questionnaires/), what a run's answers show, and the runs kept in the vault.
 No screens here, and never a diagnosis: the words it gives back are the content file's."""
 
-from functools import cache
-
+from ..content.bundle import content
 from .definition import (
     ANSWERS,
     Area,
@@ -27,10 +26,9 @@ from .runs import (
 )
 
 
-@cache
 def questionnaires() -> tuple[Questionnaire, ...]:
-    """The shipped questionnaires, checked once; raises QuestionnaireProblem."""
-    return load_questionnaires()
+    """The shipped questionnaires, from the one content bundle."""
+    return content().questionnaires
 
 
 __all__ = [

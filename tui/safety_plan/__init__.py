@@ -15,7 +15,6 @@ from .plan import (
 from .printable import FORMATS, plan_order, to_html, to_text
 from .progress import DONE, NOT_STARTED, STARTED, Progress, describe, progress
 from .sections import (
-    CONTENT,
     Mode,
     Number,
     PlanContent,
@@ -25,11 +24,11 @@ from .sections import (
     Section,
     parse_content,
     parse_content_text,
+    plan_content,
 )
 from .store import TABLE, load, save_section, set_emergency, set_mode, set_review_by
 
 __all__ = [
-    "CONTENT",
     "DONE",
     "FORMATS",
     "NOT_STARTED",
@@ -57,6 +56,7 @@ __all__ = [
     "load",
     "parse_content",
     "parse_content_text",
+    "plan_content",
     "plan_order",
     "progress",
     "save_section",

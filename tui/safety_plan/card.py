@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from .plan import SafetyPlan
 from .progress import progress
-from .sections import CONTENT, Number
+from .sections import Number, plan_content
 
 CARD_ROWS = 4  # people, and code words, shown on the card
 
@@ -27,10 +27,10 @@ class Essentials:
 def essentials(plan: SafetyPlan) -> Essentials:
     people = plan.trusted_people()
     words = plan.section("code_words").rows
-    bag = progress(CONTENT.section("go_bag"), plan.section("go_bag"))
+    bag = progress(plan_content().section("go_bag"), plan.section("go_bag"))
     documents = plan.section("documents").rows
     return Essentials(
-        numbers=CONTENT.numbers,
+        numbers=plan_content().numbers,
         people=tuple(
             (str(p["name"]), str(p["reach"]), str(p["check_in"])) for p in people[:CARD_ROWS]
         ),

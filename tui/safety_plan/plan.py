@@ -8,7 +8,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
-from .sections import CONTENT, RowKind, Section
+from .sections import RowKind, Section, plan_content
 
 MAX_NOTES_CHARS = 1024 * 1024
 MAX_LINE_CHARS = 2000  # one checklist item, one field of a row
@@ -63,7 +63,7 @@ class SectionPlan:
                 if isinstance(item, dict)
             ),
             rows=tuple(
-                _complete_row(CONTENT.section(key).rows, row)
+                _complete_row(plan_content().section(key).rows, row)
                 for row in record.get("rows", [])
                 if isinstance(row, dict)
             ),
@@ -98,7 +98,7 @@ class SafetyPlan:
 
     def section(self, key: str) -> SectionPlan:
         found = self.stored.get(key)
-        return found if found is not None else SectionPlan.default(CONTENT.section(key))
+        return found if found is not None else SectionPlan.default(plan_content().section(key))
 
     def with_section(self, section: SectionPlan) -> SafetyPlan:
         return replace(self, stored={**self.stored, section.key: section})
@@ -136,11 +136,11 @@ class SafetyPlan:
 
     @classmethod
     def from_record(cls, record: Mapping[str, Any]) -> SafetyPlan:
-        known = {s.key for s in CONTENT.sections}
+        known = {s.key for s in plan_content().sections}
         sections = record.get("sections", {})
         mode = record.get("mode")
         return cls(
-            mode=mode if mode in {m.key for m in CONTENT.modes} else None,
+            mode=mode if mode in {m.key for m in plan_content().modes} else None,
             review_by=_day_or_none(record.get("review_by")),
             emergency=_number_or_none(record.get("emergency")),
             stored={
@@ -185,7 +185,7 @@ def _day_or_none(value: Any) -> str | None:
 
 def check_section(section: SectionPlan) -> SectionPlan:
     """The section as it will be stored, or PlanRejected with the one thing to fix."""
-    definition = CONTENT.section(section.key)
+    definition = plan_content().section(section.key)
     if len(section.notes) > MAX_NOTES_CHARS:
         raise PlanRejected("The notes are longer than a million characters; shorten them.")
     if len(section.checklist) > MAX_ITEMS or len(section.rows) > MAX_ITEMS:

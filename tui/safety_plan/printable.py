@@ -13,7 +13,7 @@ from datetime import datetime
 from ..visible import visible
 from .plan import SafetyPlan, SectionPlan
 from .progress import describe, progress
-from .sections import CONTENT, Section
+from .sections import Section, plan_content
 
 NOT_ENCRYPTED = "This copy is not encrypted. Keep it where only you can reach it."
 
@@ -24,12 +24,12 @@ def _made(iso: str) -> str:
 
 
 def plan_order(plan: SafetyPlan) -> tuple[Section, ...]:
-    leading, others = CONTENT.ordered(plan.mode)
+    leading, others = plan_content().ordered(plan.mode)
     return leading + others
 
 
 def _facts(plan: SafetyPlan, made: str) -> list[tuple[str, str]]:
-    mode = CONTENT.mode(plan.mode).title if plan.mode else "Not chosen yet"
+    mode = plan_content().mode(plan.mode).title if plan.mode else "Not chosen yet"
     return [
         ("Made", _made(made)),
         ("Plan", mode),
@@ -96,8 +96,8 @@ def to_text(plan: SafetyPlan, made: str) -> str:
     out += [f"{label}: {value}" for label, value in _facts(plan, made)]
     out += ["", NOT_ENCRYPTED, "", "Numbers"]
     out += [f"  {visible(label)}: {visible(number)}" for label, number in _own_numbers(plan)]
-    out += [f"  {n.label}: {n.number}" for n in CONTENT.numbers]
-    out += [f"  (Numbers from {CONTENT.source}.)", ""]
+    out += [f"  {n.label}: {n.number}" for n in plan_content().numbers]
+    out += [f"  (Numbers from {plan_content().source}.)", ""]
     for section in plan_order(plan):
         out += _text_section(section, plan.section(section.key))
     return "\n".join(out).rstrip("\n") + "\n"
@@ -160,9 +160,12 @@ def to_html(plan: SafetyPlan, made: str) -> str:
         f"<p><strong>{_h(NOT_ENCRYPTED)}</strong></p>",
         "<h2>Numbers</h2><ul>",
         *(f"<li>{_h(lb)}: <strong>{_h(nb)}</strong></li>" for lb, nb in _own_numbers(plan)),
-        *(f"<li>{_h(n.label)}: <strong>{_h(n.number)}</strong></li>" for n in CONTENT.numbers),
+        *(
+            f"<li>{_h(n.label)}: <strong>{_h(n.number)}</strong></li>"
+            for n in plan_content().numbers
+        ),
         "</ul>",
-        f'<p class="source">Numbers from {_h(CONTENT.source)}.</p>',
+        f'<p class="source">Numbers from {_h(plan_content().source)}.</p>',
     ]
     for section in plan_order(plan):
         parts += _html_section(section, plan.section(section.key))
@@ -179,13 +182,13 @@ def _card_parts(plan: SafetyPlan) -> tuple[list[tuple[str, str]], str]:
         for row in plan.section("code_words").rows
         if str(row.get("word", "")).strip()
     ]
-    number = plan.emergency or CONTENT.numbers[0].number
-    return words, CONTENT.trusted_card["emergency"].format(number=number)
+    number = plan.emergency or plan_content().numbers[0].number
+    return words, plan_content().trusted_card["emergency"].format(number=number)
 
 
 def trusted_text(plan: SafetyPlan, made: str) -> str:
     """A card for a trusted person, as plain text: the code words and what to do."""
-    card, lists = CONTENT.trusted_card, CONTENT.trusted_lists
+    card, lists = plan_content().trusted_card, plan_content().trusted_lists
     words, emergency = _card_parts(plan)
     out = [card["title"].upper(), "", card["intro"], ""]
     if words:
@@ -202,7 +205,7 @@ def trusted_text(plan: SafetyPlan, made: str) -> str:
 
 
 def trusted_html(plan: SafetyPlan, made: str) -> str:
-    card, lists = CONTENT.trusted_card, CONTENT.trusted_lists
+    card, lists = plan_content().trusted_card, plan_content().trusted_lists
     words, emergency = _card_parts(plan)
     parts = [
         "<!DOCTYPE html>",

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..content import load_toml
+from ..content.bundle import content
 from ..content.checks import ContentProblem, TableReader, parse_toml
 
 CONTENT_FILE = "safety_plan.toml"
@@ -219,4 +219,6 @@ def parse_content_text(text: str, name: str = CONTENT_FILE) -> PlanContent:
     return parse_content(parse_toml(text, name, PlanContentProblem), name)
 
 
-CONTENT = parse_content(load_toml(CONTENT_FILE))
+def plan_content() -> PlanContent:
+    """The plan's sections, plans and numbers, from the one content bundle."""
+    return content().safety_plan

@@ -9,7 +9,7 @@ from datetime import date
 from ..journal.when import now
 from ..vault import Vault
 from .plan import PlanRejected, SafetyPlan, SectionPlan, check_number, check_section
-from .sections import CONTENT
+from .sections import plan_content
 
 TABLE = "safety_plan"
 
@@ -26,7 +26,7 @@ def save_section(vault: Vault, section: SectionPlan) -> SafetyPlan:
 
 
 def set_mode(vault: Vault, mode: str) -> SafetyPlan:
-    if mode not in {m.key for m in CONTENT.modes}:
+    if mode not in {m.key for m in plan_content().modes}:
         raise PlanRejected("Choose staying safer, preparing to leave or after leaving.")
     return _store(vault, replace(load(vault), mode=mode))
 

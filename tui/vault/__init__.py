@@ -23,7 +23,11 @@ from .errors import (
     WrongPassphrase,
     shown,
 )
-from .files import MAX_FILE_BYTES, FileDamaged, FileRefused
+from .files import MAX_FILE_BYTES, FileDamaged, FileRefused, SealedFile, names_in, open_source
+from .format import MAGIC as VAULT_MAGIC
+from .lock import VaultLock
+from .paths import prepare_folder, read_vault_bytes
+from .storage import storage_sentence, write_durably, write_durably_by
 from .vault import READ_ONLY_ASKED, Vault, check_openable, harden_process
 
 __all__ = [
@@ -31,6 +35,7 @@ __all__ = [
     "INSECURE_FAST_KDF",
     "MAX_FILE_BYTES",
     "READ_ONLY_ASKED",
+    "VAULT_MAGIC",
     "CopyDamaged",
     "CopyRefused",
     "FailedAttempts",
@@ -40,6 +45,7 @@ __all__ = [
     "NotAVaultPath",
     "PassphraseNeeded",
     "RecipientRefused",
+    "SealedFile",
     "TooLargeForPassphrase",
     "UnsafeVault",
     "Vault",
@@ -47,6 +53,7 @@ __all__ = [
     "VaultDamaged",
     "VaultError",
     "VaultExists",
+    "VaultLock",
     "VaultLocked",
     "VaultMissing",
     "VaultReadOnly",
@@ -56,5 +63,12 @@ __all__ = [
     "WrongPassphrase",
     "check_openable",
     "harden_process",
+    "names_in",
+    "open_source",
+    "prepare_folder",
+    "read_vault_bytes",
     "shown",
+    "storage_sentence",
+    "write_durably",
+    "write_durably_by",
 ]

@@ -12,7 +12,6 @@ import resource
 import threading
 import unicodedata
 from collections.abc import Iterator
-from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -20,6 +19,7 @@ from typing import Any
 from tinydb import TinyDB
 from tinydb.table import Table
 
+from ..clock import stamp as _stamp
 from . import attempts, crypto, drafts, files, format, paths, slots
 from .attempts import FailedAttempts
 from .collection import Collection
@@ -665,7 +665,7 @@ def _internal_record(private_key: bytes | bytearray) -> dict[str, Any]:
 
 
 def _now() -> str:
-    return datetime.now(UTC).astimezone().isoformat(timespec="seconds")
+    return _stamp()
 
 
 def check_openable(path: Path, *, read_only: bool = False) -> None:
