@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Mapping
 from typing import Any
 
+from tui.config import key_label, keys_label
 from tui.content.bundle import content
 from tui.content.checks import ContentProblem
+from tui.keys import DEFAULT_KEYS
 
 
 def screen_text() -> dict[str, Any]:
@@ -20,6 +24,30 @@ class _Words:
 
 def use_discreet_words(on: bool) -> None:
     _Words.discreet = on
+
+
+class _Keymap:
+    # The person's keymap (binding id -> keys), so that a key named in the words is the key
+    # that does it: {key:ID} is the binding's first key, {keys:ID} all of them.
+    keys: Mapping[str, str] = {}
+
+
+def use_keymap(keys: Mapping[str, str]) -> None:
+    _Keymap.keys = dict(keys)
+
+
+_KEY_TOKEN = re.compile(r"\{(keys?):([a-z0-9-]+)\}")
+
+
+def _with_keys(text: str, section: str, key: str) -> str:
+    def label(match: re.Match[str]) -> str:
+        binding = match.group(2)
+        if binding not in DEFAULT_KEYS:
+            raise ContentProblem(f"screens.toml: [{section}] '{key}' names no binding {binding}.")
+        keys = [k.strip() for k in _Keymap.keys.get(binding, DEFAULT_KEYS[binding]).split(",")]
+        return keys_label(tuple(keys)) if match.group(1) == "keys" else key_label(keys[0])
+
+    return _KEY_TOKEN.sub(label, text)
 
 
 def discreet() -> bool:
@@ -58,10 +86,11 @@ def say(section: str, key: str, /, **values: object) -> str:
         except KeyError:
             # A word the screens need is not in the file: named like every damaged file.
             raise ContentProblem(f"screens.toml: [{section}] '{key}' is missing.") from None
+    words = _with_keys(str(text), section, key)
     if not values:
-        return str(text)
+        return words
     try:
-        return str(text).format(**values)
+        return words.format(**values)
     except (KeyError, IndexError, ValueError):
         raise ContentProblem(
             f"screens.toml: [{section}] '{key}' has a {{placeholder}} Cairn cannot fill."

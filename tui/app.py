@@ -26,7 +26,7 @@ from textual.screen import Screen
 from screens._glyphs import use_console
 from screens._help import HELP
 from screens._keys import bind
-from screens._text import say, use_discreet_words
+from screens._text import say, use_discreet_words, use_keymap
 from screens.blank import BlankScreen
 from styles import stylesheet
 
@@ -111,6 +111,7 @@ class CairnApp(FaultHooks[int]):
         self.theme = session.settings.theme
         keymap = {"panic": ",".join(session.settings.panic_keys), **session.settings.keys}
         self.set_keymap(keymap)
+        use_keymap(keymap)  # and the keys the words name
 
     @property
     def settings(self) -> Settings:

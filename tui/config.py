@@ -217,7 +217,15 @@ def _validate(document: dict[str, Any], path: Path, text: str) -> Settings:
 _TYPES_TEXT = "must be keys that type nothing, such as f12 or ctrl+backslash"
 
 
-_KEY_NAMES = {"backslash": "\\", "slash": "/", "space": "Space", "enter": "Enter", "tab": "Tab"}
+_KEY_NAMES = {
+    "backslash": "\\",
+    "slash": "/",
+    "space": "Space",
+    "enter": "Enter",
+    "tab": "Tab",
+    "pageup": "PageUp",
+    "pagedown": "PageDown",
+}
 
 
 def key_label(key: str) -> str:

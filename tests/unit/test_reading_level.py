@@ -28,7 +28,8 @@ def grade(texts: list[str]) -> float:
     item without a full stop would otherwise run into the next as one long sentence)."""
     sentences = []
     for text in texts:
-        text = re.sub(r"\{[a-z_]+\}", "it", text).strip()  # a placeholder reads as one word
+        # A placeholder, or a key named from the keymap ({key:plan-list-add}), reads as one word.
+        text = re.sub(r"\{(?:keys?:)?[a-z0-9_-]+\}", "it", text).strip()
         if text:
             sentences.append(text if text[-1] in ".?!:" else text + ".")
     return float(textstat.flesch_kincaid_grade(" ".join(sentences)))
@@ -95,7 +96,9 @@ def test_every_questionnaire_statement_and_summary_is_plain() -> None:
 
 @pytest.mark.parametrize("name", TOML_FILES)
 def test_every_table_of_screen_text_is_plain(name: str) -> None:
-    too_hard = [(path, grade(texts)) for path, texts in _file_tables(name) if grade(texts) > MAX_GRADE]
+    # A grade of a table of one or two words says nothing (Flesch-Kincaid gives "today" 8.4).
+    measured = [(path, texts) for path, texts in _file_tables(name) if len(" ".join(texts).split()) >= 4]
+    too_hard = [(path, grade(texts)) for path, texts in measured if grade(texts) > MAX_GRADE]
     assert not too_hard, too_hard
 
 

@@ -18,7 +18,11 @@ PROSE = re.compile(r"[A-Za-z]{2,}[,.:;!?]? +[A-Za-z(]|^[A-Z][a-z]+$|[a-z]{3,}[.!
 
 ALLOWED = {
     # Said when Cairn's own files may be what failed, so they cannot come from them.
-    "screens/_text.py": {"' is missing.", "' has a {placeholder} Cairn cannot fill."},
+    "screens/_text.py": {
+        "' is missing.",
+        "' has a {placeholder} Cairn cannot fill.",
+        "' names no binding ",
+    },
     "tui/app.py": {
         "Cairn cannot start because one of its own files is damaged: ",
         "Cairn stopped because of an unexpected problem (",
@@ -89,3 +93,27 @@ def test_what_is_left_in_the_rest_of_tui() -> None:
 
 
 LEFT_IN_TUI = 598  # measured 2026-12-01; lower it as sentences move to the catalogue
+
+
+def test_every_key_the_words_name_is_a_binding() -> None:
+    """{key:ID} and {keys:ID} in the catalogue name bindings that exist (a typo would be
+    found only when its screen shows)."""
+    from tui.keys import DEFAULT_KEYS
+
+    text = (ROOT / "tui" / "content" / "screens.toml").read_text(encoding="utf-8")
+    named = re.findall(r"\{keys?:([a-z0-9-]+)\}", text)
+    assert len(named) > 30
+    assert sorted(set(named) - set(DEFAULT_KEYS)) == []
+
+
+def test_the_words_follow_the_keymap() -> None:
+    from screens._text import say, use_keymap
+
+    try:
+        use_keymap({"plan-list-add": "n", "plan-review": "ctrl+r", "keys-back": "escape,f8"})
+        assert say("plan.section", "empty_checklist") == "The checklist is empty. N adds an item."
+        assert say("plan", "review_line", day="1 May").endswith("Ctrl+R changes the date.")
+        assert say("keys", "back") == "Escape or F8 goes back."
+    finally:
+        use_keymap({})
+    assert say("plan.section", "empty_checklist") == "The checklist is empty. A adds an item."
