@@ -614,6 +614,15 @@ def cmd_keys(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+class _Version(argparse.Action):
+    """--version, looked up only when asked for: reading the installed metadata costs
+    milliseconds on every start otherwise."""
+
+    def __call__(self, parser: argparse.ArgumentParser, *_: object) -> None:
+        _out(f"cairn {_version()}")
+        parser.exit()
+
+
 def _version() -> str:
     from importlib.metadata import PackageNotFoundError, version
 
@@ -836,7 +845,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="cairn", parents=[common], formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--version", action="version", version=f"cairn {_version()}")
+    parser.add_argument("--version", action=_Version, nargs=0, help="print the version and exit")
     parser.set_defaults(command=cmd_app)  # not vault: that would change the shared action
     commands = parser.add_subparsers(title="commands", metavar="COMMAND", parser_class=_Parser)
 

@@ -8,8 +8,6 @@ from __future__ import annotations
 import os
 import termios
 
-from .passphrase_policy import new_passphrase_problem
-
 MAX_LINE_BYTES = 4096
 
 
@@ -34,6 +32,8 @@ class PassphraseSource:
         if not first:
             raise IntakeProblem("The new passphrase is empty.")
         second = self._read("The same passphrase again: ")
+        from .passphrase_policy import new_passphrase_problem  # only where one is set
+
         problem = new_passphrase_problem(first, second)
         if problem is not None:
             raise IntakeProblem(problem)

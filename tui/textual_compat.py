@@ -309,6 +309,8 @@ def is_linux_console(term: str | None) -> bool:
 def use_console_glyphs(on: bool) -> None:
     """Draw with characters the Linux console's fonts have (on), or Textual's own (off).
     Called once per app, before anything is drawn."""
+    if not on and not _saved:
+        return  # never swapped: Textual's own characters are in place (and start-up is spared)
     from textual import _border, keys
     from textual.renderables.bar import Bar
     from textual.scrollbar import ScrollBarRender
