@@ -140,7 +140,6 @@ def cmd_init(args: argparse.Namespace) -> int:
 def cmd_log(args: argparse.Namespace) -> int:
     when = _when(args.when)  # checked before anything is unlocked
     if sys.stdin.isatty() and args.passphrase_fd is None:
-        _need_a_terminal("no_terminal_log")
         # A one-field form after unlocking; says "Saved." here once it has saved.
         return _run_app(args, start="quick-log", quick=QuickLog(args.when, args.phase))
     if sys.stdin.isatty():
@@ -606,8 +605,9 @@ def cmd_keys(args: argparse.Namespace) -> int:
     from .keys import DEFAULT_KEYS
 
     settings = load_settings()
+    keymap = {"panic": ",".join(settings.panic_keys), **settings.keys}  # as the app makes it
     rows = [(message("keys_id"), message("keys_now"), message("keys_default"))]
-    rows += [(name, settings.keys.get(name, keys), keys) for name, keys in DEFAULT_KEYS.items()]
+    rows += [(name, keymap.get(name, keys), keys) for name, keys in DEFAULT_KEYS.items()]
     widths = [max(len(row[i]) for row in rows) for i in range(2)]
     for name, now, default in rows:
         _out(f"{name.ljust(widths[0])}  {now.ljust(widths[1])}  {default}")

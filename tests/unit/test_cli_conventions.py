@@ -81,7 +81,7 @@ def test_doctor_does_not_offer_a_passphrase_descriptor() -> None:
 
 def test_keys_lists_every_binding_with_its_keys_now_and_its_default(tmp_path: Path) -> None:
     settings = tmp_path / "settings.toml"
-    settings.write_text('[keys]\nhome-journal = "g"\n')
+    settings.write_text('panic_keys = ["f10"]\n[keys]\nhome-journal = "g"\n')
     settings.chmod(0o600)
     done = _run("keys", env={"CAIRN_CONFIG": str(settings)})
     assert done.returncode == 0, done.stderr
@@ -90,6 +90,7 @@ def test_keys_lists_every_binding_with_its_keys_now_and_its_default(tmp_path: Pa
     for name, keys in DEFAULT_KEYS.items():
         assert rows[name][-1] == keys
     assert rows["home-journal"] == ["g", "j"]
+    assert rows["panic"] == ["f10", "f12,ctrl+backslash"]  # the setting the app reads for it
 
 
 def test_the_readme_lists_every_binding_id_with_its_default() -> None:
