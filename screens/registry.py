@@ -1,9 +1,9 @@
 """One table of the screens a person can go to: their name, how each is made, its words
 (title and one line for the palette, a phrase for home's list of keys; the footer's word is
-its binding's, in [bindings]), its key on home, whether the palette lists it, and the kind of unsaved work it keeps and
-how it is rebuilt from it. Home, the palette, the links between screens and draft restoring
-all read this table; a new screen is one row here and its words in screens.toml
-([places.NAME]).
+its binding's, in [bindings]), its key on home, whether the palette lists it, and the kind
+of unsaved work it keeps and how it is rebuilt from it. Home, the palette, the links
+between screens and draft restoring all read this table; a new screen is one row here and
+its words in screens.toml ([places.NAME]).
 """
 
 from __future__ import annotations

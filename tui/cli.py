@@ -845,7 +845,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="cairn", parents=[common], formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--version", action=_Version, nargs=0, help="print the version and exit")
+    parser.add_argument("--version", action=_Version, nargs=0)
     parser.set_defaults(command=cmd_app)  # not vault: that would change the shared action
     commands = parser.add_subparsers(title="commands", metavar="COMMAND", parser_class=_Parser)
 
