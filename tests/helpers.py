@@ -55,3 +55,12 @@ def fingerprint(path: Path) -> tuple[str, int, int]:
     """Content hash, mtime in ns and inode: enough to prove a file was left alone."""
     info = path.stat()
     return hashlib.sha256(path.read_bytes()).hexdigest(), info.st_mtime_ns, info.st_ino
+
+
+# Code page 437 as the Linux console's fonts map it: Python's codec, plus the pictures its
+# first 32 positions and DEL have on screen.
+CP437 = set(bytes(range(256)).decode("cp437")) | set(
+    "\u263a\u263b\u2665\u2666\u2663\u2660\u2022\u25d8\u25cb\u25d9\u2642\u2640\u266a\u266b"
+    "\u263c\u25ba\u25c4\u2195\u203c\u00b6\u00a7\u25ac\u21a8\u2191\u2193\u2192\u2190\u221f"
+    "\u2194\u25b2\u25bc\u2302"
+)

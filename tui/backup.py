@@ -25,7 +25,7 @@ from pathlib import Path
 
 from . import journal
 from .journal import attachments
-from .private_file import storage_sentence, write_private
+from .private_file import flush_folder, storage_sentence, write_private
 from .vault import (
     VAULT_MAGIC,
     CopyDamaged,
@@ -70,7 +70,7 @@ def make_backup(vault: Vault, to: Path, *, now: datetime, keep: int = KEEP) -> B
     final = _free_name(place, now)
     try:
         os.mkdir(final, 0o700)
-        _flush(place)
+        flush_folder(place)
         vault.write_copy(final, sealed)
     except OSError as error:
         shutil.rmtree(final, ignore_errors=True)
@@ -90,7 +90,7 @@ def make_backup(vault: Vault, to: Path, *, now: datetime, keep: int = KEEP) -> B
     for old in removed:
         shutil.rmtree(old, ignore_errors=True)
     if removed:
-        _flush(place)
+        flush_folder(place)
     private = _keeps_modes(final / vault.path.name)
     return BackupMade(final, kept, removed, sum(map(_size_of, kept)), private, len(sealed))
 
@@ -187,14 +187,6 @@ def _free_name(place: Path, now: datetime) -> Path:
         number += 1
         candidate = place / f"{stem}-{number}"
     return candidate
-
-
-def _flush(folder: Path) -> None:
-    fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 def _size_of(folder: Path) -> int:

@@ -812,14 +812,17 @@ def _descriptor(text: str) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    common = _Parser(add_help=False)
+    # doctor opens nothing, so it takes only where the vault is; every other command also
+    # takes a passphrase descriptor and --read-only.
+    vault_only = _Parser(add_help=False)
     # SUPPRESS: the same option may stand before or after the subcommand without clobbering.
-    common.add_argument(
+    vault_only.add_argument(
         "--vault",
         metavar="PATH",
         default=argparse.SUPPRESS,
         help="the vault file (default: $CAIRN_VAULT, else vault.cairn in your data folder)",
     )
+    common = _Parser(add_help=False, parents=[vault_only])
     common.add_argument(
         "--passphrase-fd",
         metavar="N",
@@ -833,14 +836,6 @@ def build_parser() -> argparse.ArgumentParser:
         default=argparse.SUPPRESS,
         help="open the vault for reading only: nothing is written beside it (a backup on a "
         "USB stick, for example)",
-    )
-    # doctor opens nothing: only where the vault is, no passphrase, nothing written.
-    vault_only = _Parser(add_help=False)
-    vault_only.add_argument(
-        "--vault",
-        metavar="PATH",
-        default=argparse.SUPPRESS,
-        help="the vault file (default: $CAIRN_VAULT, else vault.cairn in your data folder)",
     )
     parser = _Parser(
         prog="cairn", parents=[common], formatter_class=argparse.RawDescriptionHelpFormatter

@@ -8,9 +8,9 @@ through here, never through the vault's insides.
 
 from __future__ import annotations
 
-from .vault import storage_sentence, write_durably, write_durably_by
+from .vault import flush_folder, storage_sentence, write_durably, write_durably_by
 
 write_private = write_durably
 write_private_by = write_durably_by
 
-__all__ = ["storage_sentence", "write_private", "write_private_by"]
+__all__ = ["flush_folder", "storage_sentence", "write_private", "write_private_by"]

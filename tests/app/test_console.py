@@ -13,18 +13,11 @@ import pytest
 from screens._glyphs import use_console
 from tests.app.helpers import wait_for
 from tests.app.test_snapshots import SCREENS, OneScreenApp, session  # noqa: F401
+from tests.helpers import CP437
 from tui import journal
 from tui.session import Session
 from tui.textual_compat import use_console_glyphs
 from tui.visible import use_code_points
-
-# Code page 437 as the console fonts map it: Python's codec, plus the pictures its first 32
-# positions and DEL have on screen.
-CP437 = set(bytes(range(256)).decode("cp437")) | set(
-    "\u263a\u263b\u2665\u2666\u2663\u2660\u2022\u25d8\u25cb\u25d9\u2642\u2640\u266a\u266b"
-    "\u263c\u25ba\u25c4\u2195\u203c\u00b6\u00a7\u25ac\u21a8\u2191\u2193\u2192\u2190\u221f"
-    "\u2194\u25b2\u25bc\u2302"
-)
 
 
 def _drawn(app: Any) -> str:

@@ -13,7 +13,7 @@ import pytest
 
 from tests.e2e.conftest import CAIRN, CRASHING_APP
 from tests.e2e.tmux import Terminal, app_pid, create_vault, unlock
-from tests.helpers import PASSPHRASE, new_vault
+from tests.helpers import CP437, PASSPHRASE, new_vault
 from tui import journal, safety_plan
 from tui.vault import KdfParams, Vault
 
@@ -395,14 +395,6 @@ def test_damaged_content_found_while_the_lock_screen_shows_is_named_in_one_sente
     assert "Cairn cannot start because one of its own files is damaged: " in shown
     assert "safety_plan.toml: [source] should be a table.CAIRN-EXIT:1" in shown
     assert "Traceback" not in term.scrollback()
-
-
-# Code page 437 as the Linux console's fonts map it (see tests/app/test_console.py).
-CP437 = set(bytes(range(256)).decode("cp437")) | set(
-    "\u263a\u263b\u2665\u2666\u2663\u2660\u2022\u25d8\u25cb\u25d9\u2642\u2640\u266a\u266b"
-    "\u263c\u25ba\u25c4\u2195\u203c\u00b6\u00a7\u25ac\u21a8\u2191\u2193\u2192\u2190\u221f"
-    "\u2194\u25b2\u25bc\u2302"
-)
 
 
 def test_on_the_linux_console_only_its_characters_are_drawn(

@@ -4,17 +4,16 @@ can show them."""
 
 from __future__ import annotations
 
+import contextlib
 import os
-import pty
 import re
-import select
 import subprocess
-import time
 from importlib.metadata import version
 from pathlib import Path
 
 import pytest
 
+from tests.bench.pty_terminal import ProgramEnded, PtyProgram
 from tests.helpers import CAIRN
 from tui import cli
 from tui.keys import DEFAULT_KEYS
@@ -103,29 +102,15 @@ def _in_a_terminal(args: list[str], term: str | None) -> tuple[int, bytes]:
     env = {k: v for k, v in os.environ.items() if k != "TERM"}
     if term is not None:
         env["TERM"] = term
-    main, child = pty.openpty()
+    program = PtyProgram([CAIRN, *args], env)
     try:
-        process = subprocess.Popen(
-            [CAIRN, *args], stdin=child, stdout=child, stderr=child, env=env, close_fds=True
-        )
-        os.close(child)
-        output = b""
-        deadline = time.monotonic() + 30
-        while True:
-            if not select.select([main], [], [], max(0, deadline - time.monotonic()))[0]:
-                process.kill()  # still running: it drew the app instead of refusing
-                process.wait()
-                break
-            try:
-                chunk = os.read(main, 4096)
-            except OSError:  # the child closed the terminal
-                break
-            if not chunk:
-                break
-            output += chunk
-        return process.wait(timeout=60), output
+        with contextlib.suppress(ProgramEnded):
+            # Still running after this (it drew the app instead of refusing): the
+            # TimeoutError fails the test, and close() ends the program.
+            program.wait_for(lambda _: False, 30)
+        return program.process.wait(timeout=60), bytes(program.output)
     finally:
-        os.close(main)
+        program.close()
 
 
 @pytest.mark.parametrize("term", ["dumb", None])

@@ -27,7 +27,7 @@ from .files import MAX_FILE_BYTES, FileDamaged, FileRefused, SealedFile, names_i
 from .format import MAGIC as VAULT_MAGIC
 from .lock import VaultLock
 from .paths import prepare_folder, read_vault_bytes
-from .storage import storage_sentence, write_durably, write_durably_by
+from .storage import flush_folder, storage_sentence, write_durably, write_durably_by
 from .vault import READ_ONLY_ASKED, Vault, check_openable, harden_process
 
 __all__ = [
@@ -62,6 +62,7 @@ __all__ = [
     "VaultWriteFailed",
     "WrongPassphrase",
     "check_openable",
+    "flush_folder",
     "harden_process",
     "names_in",
     "open_source",

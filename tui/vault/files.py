@@ -31,7 +31,7 @@ import nacl.bindings as sodium
 import nacl.exceptions
 
 from .errors import UnsafeVault, VaultError, VaultWriteFailed, shown
-from .storage import storage_sentence
+from .storage import flush_folder, storage_sentence
 
 MAGIC = b"CAIRNATT"
 VERSION = 1
@@ -298,14 +298,6 @@ def prepare(folder: Path) -> None:
         )
     if info.st_mode & 0o077:
         os.chmod(folder, 0o700)
-
-
-def flush_folder(folder: Path) -> None:
-    fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 # -- opening --------------------------------------------------------------------------------

@@ -17,6 +17,8 @@ import os
 import stat
 from pathlib import Path
 
+from .storage import flush_folder
+
 _OPEN = os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC | os.O_NOCTTY
 MAX_ASIDE = 99
 
@@ -150,12 +152,8 @@ def remove(path: Path) -> None:
 
 
 def _flush_folder(folder: Path) -> None:
-    with contextlib.suppress(OSError):
-        fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
+    with contextlib.suppress(OSError):  # setting a file aside must not stop Cairn
+        flush_folder(folder)
 
 
 def _size(limit: int) -> str:

@@ -99,11 +99,7 @@ def write_durably_by(
             os.link(temp, path)  # fails if path exists: no silent overwrite, no race
             os.unlink(temp)
         installed = True
-        folder = os.open(path.parent, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
-        try:
-            os.fsync(folder)
-        finally:
-            os.close(folder)
+        flush_folder(path.parent)
         return written
     except FileExistsError:
         _remove(temp)
@@ -117,6 +113,15 @@ def write_durably_by(
         if not installed:
             _remove(temp)
         raise
+
+
+def flush_folder(folder: Path) -> None:
+    """Make the names in ``folder`` durable (a file just renamed or linked into it)."""
+    fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
 
 
 class _Descriptor(io.RawIOBase):
