@@ -18,7 +18,7 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from tui import journal
+from tui import dates, journal
 from tui.visible import one_line
 
 from ._glyphs import ellipsis
@@ -31,7 +31,7 @@ PHASE_WIDTH = 17
 
 def row_text(entry: journal.JournalEntry) -> tuple[str, str, str]:
     moment = datetime.fromisoformat(entry.occurred)
-    when = f"{moment:%a} {moment.day:>2} {moment:%b %Y %H:%M}"
+    when = dates.list_moment(moment)
     daily = entry.is_daily and not entry.phase
     phase = say("journal", "daily_page") if daily else journal.phase_label(entry.phase)
     return when, phase, one_line(entry.first_line)

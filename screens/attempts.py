@@ -8,9 +8,9 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from styles import stylesheet
+from tui.dates import long_moment
 from tui.vault import FailedAttempts
 
-from ._dates import long_moment
 from ._footer import MODAL_PANIC, CairnFooter
 from ._keys import bind
 from ._text import say

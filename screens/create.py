@@ -81,7 +81,7 @@ class CreateScreen(Screen[None]):
         message = self.query_one("#create-message", Static)
         problem = new_passphrase_problem(first, second)
         if problem is not None:
-            message.update(problem)
+            message.update(str(problem))
             return
         for field in self.query(Input):
             field.disabled = True

@@ -13,10 +13,10 @@ from textual.widgets import Checkbox, Static, TextArea
 
 from styles import stylesheet
 from tui import clock, journal
+from tui.dates import long_date
 from tui.session import Session
 from tui.vault import VaultError
 
-from ._dates import long_date
 from ._footer import CairnFooter
 from ._incident_fields import IncidentFields, apply_values, entry_values, field_label
 from ._keys import bind

@@ -12,10 +12,10 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from styles import stylesheet
+from tui.dates import long_moment
 from tui.session import Session
 from tui.visible import visible
 
-from ._dates import long_moment
 from ._footer import MODAL_PANIC, CairnFooter
 from ._keys import bind
 from ._text import knows, say

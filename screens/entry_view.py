@@ -9,11 +9,11 @@ from textual.widgets import Static
 
 from styles import stylesheet
 from tui import journal, report
+from tui.dates import long_moment
 from tui.session import Session
 from tui.vault import VaultError
 from tui.visible import visible
 
-from ._dates import long_moment
 from ._footer import CairnFooter
 from ._help import key_for
 from ._keys import bind

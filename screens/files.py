@@ -13,12 +13,12 @@ from textual.widgets.option_list import Option
 
 from styles import stylesheet
 from tui import journal
+from tui.dates import long_moment
 from tui.journal import attachments
 from tui.session import Session
 from tui.vault import VaultError
 from tui.visible import visible
 
-from ._dates import long_moment
 from ._footer import CairnFooter
 from ._help import key_for
 from ._keys import bind

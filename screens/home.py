@@ -11,10 +11,10 @@ from textual.widgets import Static
 
 from styles import stylesheet
 from tui import backup, clock, journal, safety_plan
+from tui.dates import long_date
 from tui.session import Session
 from tui.vault import READ_ONLY_ASKED
 
-from ._dates import long_date
 from ._footer import CairnFooter
 from ._help import help_label, key_for
 from ._text import say

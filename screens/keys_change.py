@@ -105,7 +105,7 @@ class ChangePassphraseScreen(Screen[None]):
             return
         problem = new_passphrase_problem(first, second)
         if problem is not None:
-            message.update(problem)
+            message.update(str(problem))
             return
         for field in self.query(Input):
             field.disabled = True

@@ -15,7 +15,7 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from styles import stylesheet
-from tui import clock, journal
+from tui import clock, dates, journal
 from tui.journal import patterns
 from tui.session import Session
 
@@ -36,7 +36,7 @@ PHASE_STYLE = {
 
 def month_text(entries: list[journal.JournalEntry], year: int, month: int, today: date) -> Text:
     marks = patterns.month_marks(entries, year, month)
-    text = Text(f"{date(year, month, 1):%B %Y}\n", style="bold")
+    text = Text(f"{dates.month_year(date(year, month, 1))}\n", style="bold")
     text.append(say("patterns", "weekdays") + "\n", style="dim")
     for week in patterns.month_grid(year, month):
         for day in week:
@@ -76,7 +76,10 @@ def weeks_text(entries: list[journal.JournalEntry], today: date) -> Text:
         level = 0 if count == 0 else max(1, round(count / most * (len(bars) - 1)))
         text.append(bars[level] * 2)
     first, last = counts[0][0], counts[-1][0]
-    text.append(f"\n{first:%d %b %Y}".ljust(WEEKS * 2 - 10) + f"{last:%d %b}", style="dim")
+    text.append(
+        f"\n{dates.short_date(first)}".ljust(WEEKS * 2 - 10) + dates.short_date(last, year=False),
+        style="dim",
+    )
     return text
 
 
@@ -99,7 +102,14 @@ def cycles_text(found: list[patterns.Stretch]) -> str:
             + (say("patterns", "so_far") if s.ongoing else "")
             for s in cycle.stretches
         )
-        lines.append(say("patterns", "cycle_line", start=f"{cycle.start:%a %d %b %Y}", parts=parts))
+        lines.append(
+            say(
+                "patterns",
+                "cycle_line",
+                start=dates.short_date(cycle.start, named=True),
+                parts=parts,
+            )
+        )
     if len(cycles) > SHOWN:
         lines.append(say("patterns", "earlier_cycles", count=len(cycles) - SHOWN))
     return "\n".join(lines)
@@ -110,7 +120,7 @@ def gaps_text(found: list[patterns.Stretch]) -> str:
     if not gaps:
         return say("patterns", "gaps_none")
     lines = [
-        say("patterns", "gap_line", day=f"{day:%a %d %b %Y}", after=_days(days))
+        say("patterns", "gap_line", day=dates.short_date(day, named=True), after=_days(days))
         for day, days in gaps
     ]
     lines = list(reversed(lines[-SHOWN:]))

@@ -15,10 +15,10 @@ from textual.widgets.option_list import Option
 
 from styles import stylesheet
 from tui import clock, safety_plan
+from tui.dates import long_date
 from tui.session import Session
 from tui.vault import VaultError
 
-from ._dates import long_date
 from ._emergency import EmergencyBar
 from ._footer import CairnFooter
 from ._keys import bind
@@ -172,6 +172,6 @@ class SafetyPlanScreen(PlanScreen):
 
 def _section_option(plan: safety_plan.SafetyPlan, section: safety_plan.Section) -> Option:
     done = safety_plan.progress(section, plan.section(section.key))
-    status = say("plan.status", done.status.replace(" ", "_"))
+    status = say("plan.status", done.status)
     line = f"   {status}: {safety_plan.describe(section, done)}"
     return Option(Content.assemble((section.title, "bold"), "\n", (line, "dim")), id=section.key)

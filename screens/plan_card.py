@@ -10,9 +10,9 @@ from textual.widgets import Static
 
 from styles import stylesheet
 from tui import safety_plan
+from tui.dates import long_date
 from tui.visible import one_line
 
-from ._dates import long_date
 from ._emergency import own_numbers
 from ._footer import CairnFooter
 from ._keys import bind

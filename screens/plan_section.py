@@ -119,7 +119,7 @@ class PlanSectionScreen(PlanScreen):
                 highlight[1] if highlight and highlight[0] == "row" else None,
             )
         done = safety_plan.progress(self.section, self.current())
-        status = say("plan.status", done.status.replace(" ", "_"))
+        status = say("plan.status", done.status)
         line = f"{status}: {safety_plan.describe(self.section, done)}"
         self.query_one("#section-progress", Static).update(line)
 

@@ -30,7 +30,7 @@ class QuestionScreen(Screen[None]):
             Binding(
                 DEFAULT_KEYS[f"question-{n + 1}"],
                 f"answer({n})",
-                answer,
+                say("answers", answer),
                 id=f"question-{n + 1}",
                 show=False,
             )
@@ -58,7 +58,10 @@ class QuestionScreen(Screen[None]):
             yield Static(self.questionnaire.frame, id="question-frame", markup=False)
             yield Static("", id="question-text", markup=False)
             yield OptionList(
-                *(Option(f"{n + 1}  {answer}") for n, answer in enumerate(q.ANSWERS)),
+                *(
+                    Option(f"{n + 1}  {say('answers', answer)}")
+                    for n, answer in enumerate(q.ANSWERS)
+                ),
                 markup=False,
                 id="question-answers",
             )

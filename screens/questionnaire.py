@@ -14,10 +14,10 @@ from textual.widgets.option_list import Option
 from styles import stylesheet
 from tui import questionnaire as q
 from tui.config import keys_label
+from tui.dates import long_date
 from tui.session import Session
 from tui.vault import VaultError
 
-from ._dates import long_date
 from ._footer import CairnFooter
 from ._help import help_label
 from ._keys import bind

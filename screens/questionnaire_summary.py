@@ -12,10 +12,10 @@ from textual.widgets import Static
 
 from styles import stylesheet
 from tui import questionnaire as q
+from tui.dates import long_date
 from tui.session import Session
 from tui.vault import VaultError
 
-from ._dates import long_date
 from ._footer import CairnFooter
 from ._help import help_label
 from ._keys import bind
@@ -89,7 +89,7 @@ class SummaryScreen(Screen[None]):
             if shown.noticed:
                 lines = [say("summary", "noticed")]
                 for item in shown.noticed:
-                    answer = q.ANSWERS[self.run.answers[item.key] or 0]
+                    answer = say("answers", q.ANSWERS[self.run.answers[item.key] or 0])
                     lines.append(f"  · {item.text} ({answer.lower()})")
                 yield Static("\n".join(lines), classes="area-noticed", markup=False)
 

@@ -47,6 +47,7 @@ from .textual_compat import (
 from .themes import HIGH_CONTRAST
 from .vault import VaultError, check_openable
 from .visible import use_code_points
+from .words import last_words
 
 LeaveHow = Literal["lock", "exit"]
 RELAUNCH_ENV = "CAIRN_RELAUNCHED"
@@ -375,16 +376,9 @@ def run_app(session: Session, app_type: type[CairnApp] | None = None) -> int:
         session.lock()
         terminal.leave_clean(session.settings.terminal_title)
     if app.damaged_content is not None:
-        print(
-            f"Cairn cannot start because one of its own files is damaged: {app.damaged_content}",
-            file=sys.stderr,
-        )
+        print(last_words("damaged_content", problem=app.damaged_content), file=sys.stderr)
         return 1
     if app.crashed is not None:
-        print(
-            f"Cairn stopped because of an unexpected problem ({app.crashed}); "
-            "everything saved before it is safe.",
-            file=sys.stderr,
-        )
+        print(last_words("unexpected", kind=app.crashed), file=sys.stderr)
         return 1
     return 0

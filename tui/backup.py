@@ -41,6 +41,7 @@ from .vault import (
     shown,
 )
 from .vault import files as sealed_io
+from .words import Phrase, say
 
 KEEP = 3  # copies kept in one place, newest first; older ones go once a new one checks out
 NAME = re.compile(r"^backup-\d{4}-\d\d-\d\d-\d{6}(-\d+)?$")
@@ -81,10 +82,7 @@ def make_backup(vault: Vault, to: Path, *, now: datetime, keep: int = KEEP) -> B
     try:
         vault.verify_copy(final / vault.path.name, sealed)
     except FileDamaged as damage:
-        raise CopyDamaged(
-            f"The copy at {shown(final)} does not read back whole (a file {damage}); the "
-            "drive may be failing. The copies made before were left as they were."
-        ) from None
+        raise CopyDamaged("backup.copy_damaged", copy=shown(final), damage=damage) from None
     copies = backups_in(place)
     kept, removed = copies[:keep], copies[keep:]
     for old in removed:
@@ -153,20 +151,15 @@ def _check_place(vault: Vault, to: Path) -> Path:
     try:
         info = os.stat(to)
     except FileNotFoundError:
-        raise CopyRefused(f"There is no folder {shown(to)}; nothing was copied.") from None
+        raise CopyRefused("backup.no_folder", folder=shown(to)) from None
     except OSError as error:
-        raise CopyRefused(
-            f"{shown(to)} cannot be used ({error.strerror}); nothing was copied."
-        ) from None
+        raise CopyRefused("backup.unusable", folder=shown(to), reason=error.strerror) from None
     if not stat.S_ISDIR(info.st_mode):
-        raise CopyRefused(f"{shown(to)} is not a folder; nothing was copied.")
+        raise CopyRefused("backup.not_a_folder", folder=shown(to))
     place = to.resolve()
     home = vault.path.parent.resolve()
     if place == home or home in place.parents:
-        raise CopyRefused(
-            f"{shown(to)} is in the vault's own folder, where a backup would be lost with the "
-            "vault; choose another disk or a USB stick. Nothing was copied."
-        )
+        raise CopyRefused("backup.beside_the_vault", folder=shown(to))
     return place
 
 
@@ -198,9 +191,9 @@ def _size_of(folder: Path) -> int:
     return total
 
 
-def _sentence(error: OSError) -> str:
+def _sentence(error: OSError) -> Phrase:
     if error.errno in (errno.ENOSPC, errno.EDQUOT):
-        return "The drive is full, so no backup was made; the copies already there are whole."
+        return Phrase("backup.drive_full")
     return storage_sentence(error, "copied")
 
 
@@ -219,7 +212,7 @@ def vault_in(source: Path) -> Path:
     try:
         info = os.stat(source)
     except OSError:
-        raise CopyRefused(f"There is no backup at {shown(source)}.") from None
+        raise CopyRefused("backup.no_backup", source=shown(source)) from None
     if not stat.S_ISDIR(info.st_mode):
         return source
     found = [
@@ -230,9 +223,7 @@ def vault_in(source: Path) -> Path:
         and _starts_like_a_vault(source / entry.name)
     ]
     if len(found) != 1:
-        raise CopyRefused(
-            f"{shown(source)} is not a backup made by Cairn (no one vault file in it)."
-        )
+        raise CopyRefused("backup.not_a_backup", source=shown(source))
     return found[0]
 
 
@@ -256,7 +247,7 @@ def restore(source: Path, target: Path, secret: str, *, force: bool) -> Restored
     with Vault.open(original, secret, read_only=True) as backup:
         problems = _problems(backup)
         if problems:
-            raise CopyDamaged(f"The backup does not check out ({problems}); nothing was restored.")
+            raise CopyDamaged("backup.backup_damaged", problems=problems)
         sealed = sealed_files(backup)
         entries = journal.count(backup)
         prepare_folder(target.parent)  # private, as for a new vault
@@ -269,16 +260,19 @@ def restore(source: Path, target: Path, secret: str, *, force: bool) -> Restored
     with Vault.open(target, secret, read_only=True) as restored:
         problems = _problems(restored)
         if problems:
-            raise CopyDamaged(f"The restored vault does not check out ({problems}).")
+            raise CopyDamaged("backup.restored_damaged", problems=problems)
     return Restored(target, entries, len(sealed))
 
 
 def _problems(vault: Vault) -> str:
     chain = journal.verify(vault)
     checked = attachments.check_all(vault)
-    found = [*chain.problems]
-    found += [f"file {a.id[:8]} {problem}" for a, problem in checked.problems]
-    return "; ".join(found)
+    found = [str(problem) for problem in chain.problems]
+    found += [
+        say("backup.file_problem", file=a.id[:8], problem=problem)
+        for a, problem in checked.problems
+    ]
+    return say("backup.list_separator").join(found)
 
 
 def _put_in_place(backup: Vault, target: Path, sealed: list[SealedFile], *, force: bool) -> None:

@@ -24,6 +24,7 @@ from .private_file import write_private_by
 from .vault import CopyRefused, Vault
 from .vault import age as sealing
 from .visible import json_safe, visible
+from .words import say
 
 BUNDLE_FORMAT = "cairn-bundle"
 BUNDLE_VERSION = 1
@@ -68,15 +69,14 @@ def key_lines(path: Path) -> list[str]:
             raw = found.read(MAX_KEY_LIST_BYTES + 1)
     except OSError as error:
         raise CopyRefused(
-            f"{visible(str(path))} is neither a key nor a file of keys that can be read "
-            f"({error.strerror}); nothing was written."
+            "bundle.keys_unreadable", path=visible(str(path)), reason=error.strerror
         ) from None
     if len(raw) > MAX_KEY_LIST_BYTES:
-        raise CopyRefused(f"{visible(str(path))} is too large for a list of keys.")
+        raise CopyRefused("bundle.keys_too_large", path=visible(str(path)))
     lines = [line.strip() for line in raw.decode("utf-8", "replace").splitlines()]
     keys = [line for line in lines if line and not line.startswith("#")]
     if not keys:
-        raise CopyRefused(f"{visible(str(path))} holds no key; nothing was written.")
+        raise CopyRefused("bundle.no_key", path=visible(str(path)))
     return keys
 
 
@@ -124,15 +124,15 @@ def _members(
     to_keys: bool,
 ) -> list[Member]:
     small: list[tuple[str, str, bytes]] = [
-        ("report.html", "the report, to open in a web browser", _text(report.to_html(record))),
+        ("report.html", say("bundle.member.html"), _text(report.to_html(record))),
         (
             "report.md",
-            "the same report as plain text (Markdown)",
+            say("bundle.member.markdown"),
             _text(report.to_markdown(record)),
         ),
         (
             "journal.json",
-            "the chosen entries as data (Cairn can import them)",
+            say("bundle.member.journal"),
             _journal(vault, record, choice),
         ),
     ]
@@ -142,19 +142,24 @@ def _members(
             exhibit_path(each.number, each.file.name),
             each.file.size,
             each.file.sha256,
-            f"exhibit {each.number}",
+            say("bundle.member.exhibit", number=each.number),
             file=each.file,
         )
         for each in record.exhibits
     ]
     readme = _readme(folder, record.chain.head, to_keys).encode("utf-8")
     members.insert(
-        0, Member("README.txt", len(readme), _sha(readme), "how to open and check", readme)
+        0, Member("README.txt", len(readme), _sha(readme), say("bundle.member.readme"), readme)
     )
     manifest = _manifest(record, choice, made, members, to_keys)
-    members.insert(1, Member("manifest.json", len(manifest), _sha(manifest), "this list", manifest))
+    members.insert(
+        1,
+        Member(
+            "manifest.json", len(manifest), _sha(manifest), say("bundle.member.manifest"), manifest
+        ),
+    )
     sums = "".join(f"{m.sha256}  {m.path}\n" for m in members).encode("utf-8")
-    fingerprints = Member("SHA256SUMS", len(sums), _sha(sums), "for sha256sum -c", sums)
+    fingerprints = Member("SHA256SUMS", len(sums), _sha(sums), say("bundle.member.sums"), sums)
     return [*members[:2], fingerprints, *members[2:]]
 
 
@@ -201,7 +206,7 @@ def _manifest(
     members: list[Member],
     to_keys: bool,
 ) -> bytes:
-    sealed_for = "age recipients (keys)" if to_keys else "a passphrase (age scrypt)"
+    sealed_for = say("bundle.sealed_for_keys" if to_keys else "bundle.sealed_for_passphrase")
     document = {
         "format": BUNDLE_FORMAT,
         "version": BUNDLE_VERSION,
@@ -238,35 +243,8 @@ def _manifest(
 
 def _readme(folder: str, head: str, to_keys: bool) -> str:
     key = "-i YOUR-KEY-FILE " if to_keys else ""
-    how = (
-        "It is sealed to your age key (or SSH key): give age the matching private key."
-        if to_keys
-        else "It is sealed with a passphrase, which you were given separately: age asks for it."
-    )
-    return f"""This is a journal record made with Cairn, sealed with age (https://age-encryption.org).
-{how}
-
-To open it, with the age and tar commands:
-
-    age -d {key}-o record.tar THIS-FILE.age
-    tar -xf record.tar
-
-To check that nothing in it changed since it was made:
-
-    cd {folder}
-    sha256sum -c SHA256SUMS
-
-Every line should end in OK. report.html is the report (open it in a web browser; it
-loads nothing from the network); report.md is the same as plain text. The files under
-exhibits/ are the attached files exactly as they were kept, numbered as in the report;
-manifest.json lists every file with its size and SHA-256 fingerprint, and journal.json
-holds the chosen entries as data.
-
-The report's chain head is {head}.
-Anyone holding the journal can confirm later that this head is part of its record
-chain ("cairn check --head" followed by the first 16 characters); the report explains
-what that shows and what it cannot.
-"""
+    how = say("bundle.sealed_to_keys" if to_keys else "bundle.sealed_with_passphrase")
+    return say("bundle.readme", how=how, key=key, folder=folder, head=head)
 
 
 # -- the archive, made as it is read --------------------------------------------------------

@@ -53,6 +53,7 @@ from .vault import (
     shown,
 )
 from .visible import visible
+from .words import Phrase, Told, last_words, say
 
 if TYPE_CHECKING:
     from . import journal, report
@@ -74,7 +75,7 @@ EXIT_INTERRUPTED = 130
 MAX_LOG_BYTES = 16 * 1024 * 1024
 
 
-class OutputFailed(Exception):
+class OutputFailed(Told):
     """Standard output could not be written; ``str()`` is one sentence."""
 
 
@@ -101,8 +102,9 @@ _EXIT_FOR: tuple[tuple[type[BaseException], int], ...] = (
 )
 
 
-class BadInput(Exception):
-    """Something the person gave us is not usable; ``str()`` is one sentence."""
+class BadInput(Told):
+    """Something the person gave us is not usable; ``str()`` is one sentence (a key of
+    words.toml, or another refusal passed on)."""
 
 
 _EXPECTED: tuple[type[BaseException], ...] = (BadInput, *(kind for kind, _ in _EXIT_FOR))
@@ -126,11 +128,11 @@ def cmd_init(args: argparse.Namespace) -> int:
         raise VaultExists(str(path))
     passphrase = PassphraseSource(args.passphrase_fd).new()
     if args.insecure_fast_kdf:
-        _say("Warning: --insecure-fast-kdf makes the passphrase easy to guess; tests only.")
+        _say(say("cli.insecure_kdf"))
     kdf = INSECURE_FAST_KDF if args.insecure_fast_kdf else DEFAULT_KDF
     vault, recovery_code = Vault.create(path, passphrase, kdf)
     vault.lock()
-    _out(f"Created a vault at {shown(path)}.")
+    _out(say("cli.created", path=shown(path)))
     _print_recovery_code(recovery_code)
     _out()
     _print_privacy_check(path)  # once, with a new vault: what others here could notice
@@ -143,9 +145,7 @@ def cmd_log(args: argparse.Namespace) -> int:
         # A one-field form after unlocking; says "Saved." here once it has saved.
         return _run_app(args, start="quick-log", quick=QuickLog(args.when, args.phase))
     if sys.stdin.isatty():
-        raise BadInput(
-            "Pipe the text into 'cairn log', for example: echo 'what happened' | cairn log"
-        )
+        raise BadInput("cli.log_pipe")
     source = PassphraseSource(args.passphrase_fd)
     # When the passphrase shares standard input, it is the first line; the rest is the entry.
     passphrase = source.existing() if args.passphrase_fd == 0 else None
@@ -158,7 +158,7 @@ def cmd_log(args: argparse.Namespace) -> int:
         try:
             entry = journal.add_entry(vault, text, occurred=when, phase=args.phase)
         except journal.EntryRejected as problem:
-            raise BadInput(str(problem)) from None
+            raise BadInput(problem) from None
     _out(entry.id)  # only now: the entry is durably saved
     return EXIT_OK
 
@@ -172,7 +172,7 @@ def _when(text: str | None) -> str | None:
     try:
         return journal.parse_when(text)
     except journal.BadTime as problem:
-        raise BadInput(f"--when: {problem}") from None
+        raise BadInput("cli.when_problem", problem=problem) from None
 
 
 def cmd_attach(args: argparse.Namespace) -> int:
@@ -183,7 +183,7 @@ def cmd_attach(args: argparse.Namespace) -> int:
     try:
         note = attachments.check_note(args.note or "")
     except journal.EntryRejected as problem:
-        raise BadInput(str(problem)) from None
+        raise BadInput(problem) from None
     for source in sources:  # a typo is found before the passphrase is asked for
         fd, _ = open_source(source)
         os.close(fd)
@@ -193,19 +193,12 @@ def cmd_attach(args: argparse.Namespace) -> int:
             entry = attachments.find_entry(vault, args.entry) if args.entry else None
             entry, added = attachments.attach(vault, sources, entry=entry, note=note)
         except journal.EntryRejected as problem:
-            raise BadInput(str(problem)) from None
+            raise BadInput(problem) from None
     # Only now: every file and its record are durably in the vault.
     for attachment in added:
         _out(f"{attachment.id}  {attachment.sha256}  {attachment.name}")
-    _say(f"Attached to entry {entry.id[:8]}. {ORIGINALS_STAY}")
+    _say(say("cli.attached", entry=entry.id[:8]))
     return EXIT_OK
-
-
-# Where the original still is, and what deleting it can and cannot do (the app says the same).
-ORIGINALS_STAY = (
-    "The originals are still where they were: Cairn does not delete them, and deleting a "
-    "file from a shared computer may not remove it for good."
-)
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
@@ -214,31 +207,32 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
     to = Path(args.to).expanduser().absolute()
     if not 1 <= args.keep <= 100:
-        raise BadInput("--keep takes a number of copies from 1 to 100.")
+        raise BadInput("cli.keep_range")
     passphrase = PassphraseSource(args.passphrase_fd).existing()
     with _open(args, passphrase) as vault:
         made = backup.make_backup(vault, to, now=clock.now(), keep=args.keep)
         with contextlib.suppress(VaultWriteFailed):  # the copy is made either way
             backup.record_backup(vault, made, journal.now())
-    _out(f"Backed up to {made.path}: the vault and {made.files} attached file(s), still sealed,")
-    _out("read back and checked.")
-    removed = f"; {len(made.removed)} older removed" if made.removed else ""
-    _out(f"Copies kept there: {len(made.kept)}{removed}; they use {_mib(made.used)}.")
+    _out(say("cli.backed_up", path=made.path, files=made.files))
+    _out(say("cli.backed_up_checked"))
+    if made.removed:
+        _out(
+            say(
+                "cli.copies_removed",
+                kept=len(made.kept),
+                removed=len(made.removed),
+                used=_mib(made.used),
+            )
+        )
+    else:
+        _out(say("cli.copies_kept", kept=len(made.kept), used=_mib(made.used)))
     if not made.private:
-        _out(NOT_PRIVATE)
+        _out(say("cli.not_private"))
     return EXIT_OK
 
 
-# What a drive that cannot keep file modes (FAT, exFAT) means for a backup, in one sentence.
-NOT_PRIVATE = (
-    "This drive cannot keep files private (it is probably formatted FAT or exFAT): anyone "
-    "holding it can see that these files exist and how large they are, but not what is in "
-    "them, because they stay sealed."
-)
-
-
 def _mib(size: int) -> str:
-    return f"{size / 1024 / 1024:.1f} MiB"
+    return say("cli.mib", mib=f"{size / 1024 / 1024:.1f}")
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
@@ -248,18 +242,10 @@ def cmd_restore(args: argparse.Namespace) -> int:
     target = vault_path(args)
     backup.vault_in(source)  # a wrong path is found before the passphrase is asked for
     if os.path.lexists(target) and not args.force:
-        raise BadInput(
-            f"{target} already exists; Cairn restores only as a new vault, or over it with "
-            "--force. Nothing was written."
-        )
-    passphrase = PassphraseSource(args.passphrase_fd).existing(
-        "Passphrase or recovery code of the backup: "
-    )
+        raise BadInput("cli.restore_exists", path=target)
+    passphrase = PassphraseSource(args.passphrase_fd).existing(say("cli.ask_backup"))
     restored = backup.restore(source, target, passphrase, force=args.force)
-    _out(
-        f"Restored to {restored.path}: {restored.entries} entries and {restored.files} "
-        "attached file(s), read back and checked. It opens with the backup's passphrase."
-    )
+    _out(say("cli.restored", path=restored.path, entries=restored.entries, files=restored.files))
     return EXIT_OK
 
 
@@ -273,25 +259,21 @@ def cmd_import(args: argparse.Namespace) -> int:
         with _open(args, passphrase) as vault:
             done = importer.import_file(vault, source)
     except importer.ImportRefused as refused:
-        raise BadInput(str(refused)) from None
+        raise BadInput(refused) from None
     except importer.ImportChainBroken as broken:
         _say(str(broken))
         return EXIT_CHAIN_BROKEN
-    _out(f"Imported {done.added} entries, each with every version, linked into the record chain.")
+    _out(say("cli.imported", added=done.added))
     if done.already:
-        _out(f"{done.already} entries were already in this vault and were left as they were.")
+        _out(say("cli.imported_already", already=done.already))
     if done.files or done.files_missing:
-        _out(f"Attached files found beside the file and kept again: {done.files}.")
+        _out(say("cli.imported_files", files=done.files))
     if done.files_missing:
-        _out(
-            f"{done.files_missing} attached file(s) described in it were not found beside it "
-            "(an opened bundle keeps them under exhibits/); attach them again with "
-            "'cairn attach'."
-        )
+        _out(say("cli.imported_files_missing", missing=done.files_missing))
     if done.plan:
-        _out("The safety plan was imported too.")
+        _out(say("cli.imported_plan"))
     if done.runs:
-        _out(f"Questionnaire answers kept: {done.runs}.")
+        _out(say("cli.imported_runs", runs=done.runs))
     return EXIT_OK
 
 
@@ -301,30 +283,24 @@ def cmd_export(args: argparse.Namespace) -> int:
     if args.format == "bundle":
         return _bundle(args)
     if args.to_age or args.to_age_file or args.to_passphrase:
-        raise BadInput("--to-age and --to-passphrase seal a bundle: use them with --format bundle.")
+        raise BadInput("cli.sealing_without_bundle")
     out = _output_path(args.out, force=args.force) if args.out else None
     start, end = _day(args.start, "--from"), _day(args.end, "--to")
     if args.format in export.PLAN_FORMATS and (start or end):
-        raise BadInput("--from and --to choose journal entries; the safety plan is printed whole.")
+        raise BadInput("cli.plan_whole")
     choice = _choice(args)
     chosen = bool(args.tag) or args.without_felt or args.without_daily
     if chosen and args.format not in export.REPORT_FORMATS:
-        raise BadInput(
-            "--tag, --without-felt and --without-daily choose what a report (markdown or "
-            "html) holds; the other formats hold everything."
-        )
+        raise BadInput("cli.choice_without_report")
     passphrase = PassphraseSource(args.passphrase_fd).existing()
     with _open(args, passphrase) as vault:
         document = export.render(vault, args.format, choice)
     if out is None:
-        _say(
-            "Writing an unencrypted copy to standard output; anyone who sees it can read it, "
-            "and a terminal's scrollback or a log may keep it."
-        )
+        _say(say("cli.to_standard_output"))
         _write_out(document)
         return EXIT_OK
     export.write_file(out, document.encode("utf-8"), overwrite=args.force)
-    _say(f"Wrote an unencrypted copy to {out}. {GIVES_AWAY}")
+    _say(say("cli.wrote_copy", path=out))
     return EXIT_OK
 
 
@@ -333,7 +309,7 @@ def _choice(args: argparse.Namespace) -> report.Choice:
 
     start, end = _day(args.start, "--from"), _day(args.end, "--to")
     if start and end and start > end:
-        raise BadInput("--from is after --to; nothing was written.")
+        raise BadInput("cli.from_after_to")
     return report.Choice(
         start=start,
         end=end,
@@ -349,45 +325,28 @@ def _bundle(args: argparse.Namespace) -> int:
     from .vault import age
 
     if not args.out:
-        raise BadInput("A bundle is written to a file: add --out FILE.")
+        raise BadInput("cli.bundle_needs_out")
     out = _output_path(args.out, force=args.force)
     choice = _choice(args)
     lines = list(args.to_age or [])
     for listed in args.to_age_file or []:
         lines += bundle.key_lines(Path(listed).expanduser())
     if bool(lines) == bool(args.to_passphrase):
-        raise BadInput(
-            "Seal the bundle either to the recipient's key (--to-age KEY or --to-age-file "
-            "FILE) or with a passphrase (--to-passphrase); nothing was written."
-        )
+        raise BadInput("cli.seal_one_way")
     recipients = [age.recipient(line) for line in lines]  # checked before unlocking
     source = PassphraseSource(args.passphrase_fd)
     passphrase = source.existing()
-    secret = source.new("Passphrase for the bundle: ") if args.to_passphrase else None
+    secret = source.new(say("cli.ask_bundle")) if args.to_passphrase else None
     with _open(args, passphrase) as vault:
         made = bundle.make_bundle(
             vault, out, choice, recipients=recipients or None, secret=secret, overwrite=args.force
         )
-    _out(f"Wrote a sealed bundle to {made.path} ({_mib(made.path.stat().st_size)}).")
-    _out(
-        f"Inside, once opened with age: the report (HTML and Markdown), {made.exhibits} "
-        "exhibit(s), manifest.json, SHA256SUMS and README.txt."
-    )
-    _out(f"Chain head: {made.chain_head}")
+    _out(say("cli.wrote_bundle", path=made.path, size=_mib(made.path.stat().st_size)))
+    _out(say("cli.bundle_inside", exhibits=made.exhibits))
+    _out(say("cli.chain_head", head=made.chain_head))
     if secret is not None:
-        _out(
-            "Give the passphrase to the lawyer another way than the file (in person or by "
-            "phone), never with it."
-        )
+        _out(say("cli.bundle_passphrase_apart"))
     return EXIT_OK
-
-
-# What can give away a file written out, in one sentence (the screens say the same).
-GIVES_AWAY = (
-    "Anyone who can read that file can read it; opening it can leave it in a browser's "
-    "history or a recent-files list, printing it leaves it in the print queue for a while, "
-    "and a deleted file can often be recovered."
-)
 
 
 def _output_path(raw: str, *, force: bool) -> Path:
@@ -395,47 +354,36 @@ def _output_path(raw: str, *, force: bool) -> Path:
     existing regular file. Never a folder, a device, a pipe or a link (replacing one
     would put plaintext where the person did not mean it to go)."""
     if raw.endswith(("/", "/.", "/..")) or raw in (".", ".."):
-        raise BadInput(f"--out {raw} names a folder; give the name of a new file in it.")
+        raise BadInput("cli.out_names_folder", out=raw)
     out = Path(raw).expanduser().absolute()
     try:
         info: os.stat_result | None = os.lstat(out)
     except FileNotFoundError:
         info = None
     except OSError as error:
-        raise BadInput(f"--out {raw} cannot be used ({error.strerror}).") from None
+        raise BadInput("cli.out_unusable", out=raw, reason=error.strerror) from None
     if info is not None:
         if stat.S_ISDIR(info.st_mode):
-            raise BadInput(f"{out} is a folder; give the name of a new file in it.")
+            raise BadInput("cli.out_is_folder", path=out)
         if not force:
-            raise BadInput(
-                f"{out} already exists; choose another name or add --force to replace it."
-            )
+            raise BadInput("cli.out_exists", path=out)
         if not stat.S_ISREG(info.st_mode):
-            raise BadInput(
-                f"{out} is not an ordinary file (a link, a device or a pipe), so Cairn will "
-                "not replace it, even with --force; choose a new file name."
-            )
+            raise BadInput("cli.out_not_ordinary", path=out)
     if not out.parent.is_dir():
-        raise BadInput(f"The folder {out.parent} does not exist.")
+        raise BadInput("cli.out_no_folder", folder=out.parent)
     return out
 
 
 def cmd_passwd(args: argparse.Namespace) -> int:
     source = PassphraseSource(args.passphrase_fd)
-    old = source.existing("Current passphrase or recovery code: ")
+    old = source.existing(say("cli.ask_current"))
     with _open(args, old) as vault:
         new_code = vault.change_passphrase(old, source.new())
-    _out(
-        "The passphrase is changed, and everything is sealed under a new key: a copy of the "
-        "vault made before, with the old passphrase, opens nothing written from now on."
-    )
+    _out(say("cli.passphrase_changed"))
     if new_code is None:
-        _out("The recovery code still works.")
+        _out(say("cli.recovery_code_works"))
         return EXIT_OK
-    _out(
-        "This vault was made by an earlier version, so its recovery code could not follow; "
-        "it no longer works. The new one:"
-    )
+    _out(say("cli.recovery_code_replaced"))
     _print_recovery_code(new_code)
     return EXIT_OK
 
@@ -445,17 +393,14 @@ def cmd_recovery_code(args: argparse.Namespace) -> int:
     passphrase = source.existing()
     with _open(args, passphrase) as vault:
         code = vault.replace_recovery_code(passphrase)
-    _out("A new recovery code is made; the old one opens nothing written from now on.")
+    _out(say("cli.recovery_code_new"))
     _print_recovery_code(code)
     return EXIT_OK
 
 
 def _print_recovery_code(code: str) -> None:
-    _out(f"Recovery code: {code}")
-    _out(
-        "Write the recovery code on paper and keep it where only you can reach it: it opens "
-        "the vault if you forget the passphrase, and Cairn will not show it again."
-    )
+    _out(say("cli.recovery_code", code=code))
+    _out(say("cli.recovery_code_keep"))
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -464,7 +409,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
     head = args.head.strip().lower() if args.head else None
     if head is not None and not _is_head_prefix(head):
-        raise BadInput("--head takes the first 8 or more characters of a chain head (0-9, a-f).")
+        raise BadInput("cli.head_shape")
     passphrase = PassphraseSource(args.passphrase_fd).existing()
     with _open(args, passphrase) as vault:
         # Opening removed what a crash left half attached or half removed (the lock holder
@@ -474,13 +419,17 @@ def cmd_check(args: argparse.Namespace) -> int:
         report = journal.verify(vault)
         links = journal.links(vault) if report.intact else []
         files = attachments.check_all(vault)
-    _out(f"The vault at {vault.path} opened and every byte of it checked out.")
-    _out(f"Journal entries: {entries}")
+    _out(say("cli.checked_out", path=vault.path))
+    _out(say("cli.journal_entries", entries=entries))
     if slot is not None:
         kdf = slot.kdf
         _out(
-            f"Key derivation: Argon2id, {kdf.memory_kib // 1024} MiB, "
-            f"{kdf.time_cost} passes, {kdf.parallelism} lane(s)"
+            say(
+                "cli.key_derivation",
+                mib=kdf.memory_kib // 1024,
+                passes=kdf.time_cost,
+                lanes=kdf.parallelism,
+            )
         )
     for line in _file_lines(files):
         _out(line)
@@ -494,40 +443,43 @@ def cmd_check(args: argparse.Namespace) -> int:
         return EXIT_OK
     found = journal.find_head(links, head)
     if found is None:
-        _out(f"The chain head {head} is not in this journal's record chain.")
+        _out(say("cli.head_not_found", head=head))
         return EXIT_CHAIN_BROKEN
     link, later = found
-    _out(f"The chain head {head} is link {link.seq}, made {link.at}.")
+    _out(say("cli.head_found", head=head, seq=link.seq, at=link.at))
     if not later:
-        _out("Nothing was added, changed or removed since.")
+        _out(say("cli.nothing_since"))
     for each in later:
         _out(_since(each))
     return EXIT_OK
 
 
 def _since(link: journal.chain.Link) -> str:
+    done = Phrase(f"cli.done.{link.action}")
     if link.attachment is not None:
-        return (
-            f"Since then: {link.at} a file ({link.attachment[:8]}, SHA-256 {link.content}) "
-            f"was {_DONE[link.action]}."
+        return say(
+            "cli.since_file", at=link.at, file=link.attachment[:8], sha=link.content, done=done
         )
-    return f"Since then: {link.at} an entry ({link.entry[:8]}) was {_DONE[link.action]}."
+    return say("cli.since_entry", at=link.at, entry=link.entry[:8], done=done)
 
 
 def _file_lines(files: attachments.FileCheck) -> list[str]:
-    lines = [f"Attached files: {files.checked}"]
+    lines = [say("cli.attached_files", checked=files.checked)]
     if files.checked and not files.problems:
-        lines.append("Every attached file matches its SHA-256 fingerprint.")
+        lines.append(say("cli.files_match"))
     for attachment, problem in files.problems:
         lines.append(
-            f"  The attached file {attachment.id[:8]} ({attachment.name}, entry "
-            f"{attachment.entry[:8]}) does not check out: {problem}."
+            "  "
+            + say(
+                "cli.file_problem",
+                file=attachment.id[:8],
+                name=attachment.name,
+                entry=attachment.entry[:8],
+                problem=problem,
+            )
         )
     if files.strangers:
-        lines.append(
-            f"{files.strangers} sealed file(s) beside the vault are not named by it; Cairn "
-            "leaves them alone (they may belong to another copy of this vault)."
-        )
+        lines.append(say("cli.strangers", strangers=files.strangers))
     return lines
 
 
@@ -545,31 +497,16 @@ def _print_privacy_check(path: Path) -> None:
     _out(privacy.as_text(privacy.check(path)), end="")
 
 
-_DONE = {
-    "add": "added",
-    "edit": "changed",
-    "delete": "removed",
-    "attach": "attached",
-    "note": "noted",
-    "detach": "removed",
-}
-
-
 def _chain_lines(report: journal.ChainReport) -> list[str]:
     if report.unlinked:
-        return [
-            f"The record chain starts with the next change to the journal; "
-            f"{report.unlinked} earlier entries will be linked then."
-        ]
-    lines = [f"Record chain: {report.links} links, head {report.head}"]
+        return [say("cli.chain_not_yet", unlinked=report.unlinked)]
+    lines = [say("cli.chain", links=report.links, head=report.head)]
     if report.intact and report.files:
-        lines.append(
-            "Every entry, every earlier version and every attached file matches the record chain."
-        )
+        lines.append(say("cli.chain_matches_with_files"))
     elif report.intact:
-        lines.append("Every entry and every earlier version matches the record chain.")
+        lines.append(say("cli.chain_matches"))
     else:
-        lines.append("The record chain does not check out:")
+        lines.append(say("cli.chain_broken"))
         lines.extend(f"  {problem}" for problem in report.problems)
     return lines
 
@@ -585,28 +522,25 @@ def cmd_app(args: argparse.Namespace) -> int:
 def _need_a_terminal(sentence: str) -> None:
     """The app draws with escape codes: into a file, a pipe or a terminal that cannot show
     them (TERM=dumb, as in Emacs' shell), they would be garbage, or land in a log."""
-    from .cli_help import message
-
     term = os.environ.get("TERM", "")
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
-        what = message("not_a_terminal")
+        what = Phrase("cli.terminal.not_a_terminal")
     elif term == "dumb":
-        what = message("dumb_terminal")
+        what = Phrase("cli.terminal.dumb")
     elif not term:
-        what = message("no_term")
+        what = Phrase("cli.terminal.no_term")
     else:
         return
-    raise BadInput(message(sentence, what=what))
+    raise BadInput(sentence, what=what)
 
 
 def cmd_keys(args: argparse.Namespace) -> int:
     """Every binding id, its keys now (after the settings file's [keys]) and its default."""
-    from .cli_help import message
     from .keys import DEFAULT_KEYS
 
     settings = load_settings()
     keymap = {"panic": ",".join(settings.panic_keys), **settings.keys}  # as the app makes it
-    rows = [(message("keys_id"), message("keys_now"), message("keys_default"))]
+    rows = [(say("cli.keys.id"), say("cli.keys.now"), say("cli.keys.default"))]
     rows += [(name, keymap.get(name, keys), keys) for name, keys in DEFAULT_KEYS.items()]
     widths = [max(len(row[i]) for row in rows) for i in range(2)]
     for name, now, default in rows:
@@ -629,12 +563,12 @@ def _version() -> str:
     try:
         return version("cairn")
     except PackageNotFoundError:  # run from a source tree that was never installed
-        return "unknown"
+        return say("cli.version_unknown")
 
 
 def _run_app(args: argparse.Namespace, start: str, quick: QuickLog | None = None) -> int:
     settings = load_settings()  # a refused setting is named first: it is the person's to fix
-    _need_a_terminal("no_terminal_log" if start == "quick-log" else "no_terminal")
+    _need_a_terminal("cli.no_terminal_log" if start == "quick-log" else "cli.no_terminal")
     _scrub_textual_environment()
     from .app import run_app  # Textual is imported only when the app is wanted
     from .handoff import take_over
@@ -646,7 +580,7 @@ def _run_app(args: argparse.Namespace, start: str, quick: QuickLog | None = None
     session.quick_log = quick or QuickLog()
     code = run_app(session)
     if code == EXIT_OK and session.logged:
-        _out("Saved.")  # the terminal form of `cairn log`, back at the shell
+        _out(say("cli.saved"))  # the terminal form of `cairn log`, back at the shell
     return code
 
 
@@ -665,27 +599,21 @@ def _scrub_textual_environment() -> None:
 def _open(args: argparse.Namespace, secret: str) -> Vault:
     vault = Vault.open(vault_path(args), secret, read_only=args.read_only)
     if args.read_only:
-        _say(READ_ONLY_SAID)
+        _say(say("cli.read_only"))
     return vault
-
-
-READ_ONLY_SAID = (
-    "Opened read-only: nothing is written beside the vault (no lock, no record of failed "
-    "attempts, no draft), so nothing can be saved."
-)
 
 
 def _read_entry_text() -> str:
     raw = sys.stdin.buffer.read(MAX_LOG_BYTES + 1)
     if len(raw) > MAX_LOG_BYTES:
-        raise BadInput("Standard input is larger than 16 MiB; nothing was saved.")
+        raise BadInput("cli.input_too_large")
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
-        raise BadInput("Standard input is not valid UTF-8 text; nothing was saved.") from None
+        raise BadInput("cli.input_not_utf8") from None
     text = text.rstrip("\r\n")
     if not text.strip():
-        raise BadInput("Standard input is empty; nothing was saved.")
+        raise BadInput("cli.input_empty")
     return text
 
 
@@ -695,7 +623,7 @@ def _day(text: str | None, option: str) -> date | None:
     try:
         return journal.parse_day(text)
     except journal.BadTime:
-        raise BadInput(f"{option} takes a day written like 2026-11-24.") from None
+        raise BadInput("cli.day_shape", option=option) from None
 
 
 def _out(line: str = "", *, end: str = "\n") -> None:
@@ -716,7 +644,7 @@ def _write_out(document: str) -> None:
     except BrokenPipeError:
         raise
     except OSError as error:
-        raise OutputFailed(_output_sentence(error)) from None
+        raise _output_failed(error) from None
 
 
 def _write(stream: TextIO, text: str) -> None:
@@ -725,7 +653,7 @@ def _write(stream: TextIO, text: str) -> None:
     except BrokenPipeError:
         raise
     except OSError as error:
-        raise OutputFailed(_output_sentence(error)) from None
+        raise _output_failed(error) from None
 
 
 def _flush(stream: TextIO) -> None:
@@ -734,16 +662,16 @@ def _flush(stream: TextIO) -> None:
     except BrokenPipeError:
         raise
     except OSError as error:
-        raise OutputFailed(_output_sentence(error)) from None
+        raise _output_failed(error) from None
 
 
-def _output_sentence(error: OSError) -> str:
-    reason = (
-        "the disk is full"
+def _output_failed(error: OSError) -> OutputFailed:
+    reason: object = (
+        Phrase("cli.disk_full")
         if error.errno in (errno.ENOSPC, errno.EDQUOT)
         else (error.strerror or type(error).__name__)
     )
-    return f"Cairn could not write its output ({reason}), so what was written is incomplete."
+    return OutputFailed("cli.output_failed", reason=reason)
 
 
 def _say(sentence: str) -> None:
@@ -763,22 +691,30 @@ class _Parser(argparse.ArgumentParser):
         raise SystemExit(EXIT_USAGE)
 
     def format_help(self) -> str:
-        from .cli_help import command_help
+        from .cli_help import command_help, label, option_help, summary
 
         shown = command_help(self.help_name)
         self.description, self.epilog = shown.description, shown.epilog
+        if self._subparsers is not None:
+            self._subparsers.title = label("commands")
+        for action in self._actions:  # each option's words: a key of cli.toml [options]
+            if isinstance(action.help, str) and action.help.startswith("options."):
+                action.help = option_help(action.help.removeprefix("options."))
+            if isinstance(action, argparse._SubParsersAction):
+                for listed in action._get_subactions():  # each command's line
+                    listed.help = summary(listed.dest)
         return super().format_help()
 
 
 def _command(
     commands: argparse._SubParsersAction[_Parser],
     name: str,
-    summary: str,
     parents: Sequence[_Parser] = (),
 ) -> _Parser:
+    # help: the command's line in `cairn --help`, filled from cli.toml when help is shown.
     parser = commands.add_parser(
         name,
-        help=summary,
+        help=name,
         parents=list(parents),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -805,9 +741,9 @@ def _descriptor(text: str) -> int:
     try:
         fd = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a file descriptor number") from None
+        raise argparse.ArgumentTypeError(say("cli.not_a_descriptor", text=text)) from None
     if not 0 <= fd < 2**31:  # beyond what the system can name (os.read would overflow)
-        raise argparse.ArgumentTypeError(f"{fd} is not a file descriptor number")
+        raise argparse.ArgumentTypeError(say("cli.not_a_descriptor", text=fd))
     return fd
 
 
@@ -820,7 +756,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--vault",
         metavar="PATH",
         default=argparse.SUPPRESS,
-        help="the vault file (default: $CAIRN_VAULT, else vault.cairn in your data folder)",
+        help="options.vault",
     )
     common = _Parser(add_help=False, parents=[vault_only])
     common.add_argument(
@@ -828,51 +764,43 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="N",
         type=_descriptor,
         default=argparse.SUPPRESS,
-        help="read the passphrase from this open file descriptor, one per line",
+        help="options.passphrase_fd",
     )
     common.add_argument(
         "--read-only",
         action="store_true",
         default=argparse.SUPPRESS,
-        help="open the vault for reading only: nothing is written beside it (a backup on a "
-        "USB stick, for example)",
+        help="options.read_only",
     )
     parser = _Parser(
         prog="cairn", parents=[common], formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--version", action=_Version, nargs=0)
     parser.set_defaults(command=cmd_app)  # not vault: that would change the shared action
-    commands = parser.add_subparsers(title="commands", metavar="COMMAND", parser_class=_Parser)
+    commands = parser.add_subparsers(title="COMMAND", metavar="COMMAND", parser_class=_Parser)
 
-    init = _command(commands, "init", parents=[common], summary="create a new vault")
+    init = _command(commands, "init", parents=[common])
     init.add_argument(
         "--insecure-fast-kdf",
         action="store_true",
-        help="cheap key derivation, for automated tests only",
+        help="options.insecure_fast_kdf",
     )
     init.set_defaults(command=cmd_init)
 
-    log = _command(
-        commands,
-        "log",
-        parents=[common],
-        summary="log an entry: a one-field form in a terminal, or standard input when piped",
-    )
+    log = _command(commands, "log", parents=[common])
     log.add_argument(
         "--when",
         metavar="TIME",
-        help="when it happened, like 'yesterday 21:00', 'today 18:30' or '2026-11-24 18:30'",
+        help="options.when",
     )
     log.add_argument(
         "--phase",
         choices=("tension", "incident", "reconciliation", "calm", "unsure"),
-        help="the phase of the cycle, as in the export",
+        help="options.phase",
     )
     log.set_defaults(command=cmd_log)
 
-    exp = _command(
-        commands, "export", parents=[common], summary="write everything out, unencrypted"
-    )
+    exp = _command(commands, "export", parents=[common])
     exp.add_argument(
         # A metavar, so that argparse lists the formats only when help is shown.
         "--format",
@@ -881,119 +809,75 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="FORMAT",
         help="%(choices)s",
     )
-    exp.add_argument("--from", dest="start", metavar="DATE", help="first day, like 2026-01-31")
-    exp.add_argument("--to", dest="end", metavar="DATE", help="last day, like 2026-11-24")
+    exp.add_argument("--from", dest="start", metavar="DATE", help="options.from")
+    exp.add_argument("--to", dest="end", metavar="DATE", help="options.to")
     exp.add_argument(
         "--tag",
         action="append",
         metavar="TAG",
-        help="a report with only the entries that have this tag (repeat for more tags)",
+        help="options.tag",
     )
-    exp.add_argument("--without-felt", action="store_true", help='a report without "How I felt"')
-    exp.add_argument(
-        "--without-daily", action="store_true", help="a report without the daily check-ins"
-    )
-    exp.add_argument("--out", metavar="FILE", help="a new file to write (default: standard output)")
+    exp.add_argument("--without-felt", action="store_true", help="options.without_felt")
+    exp.add_argument("--without-daily", action="store_true", help="options.without_daily")
+    exp.add_argument("--out", metavar="FILE", help="options.out")
     exp.add_argument(
         "--to-age",
         action="append",
         metavar="KEY",
-        help="bundle: seal to this age key (age1...) or SSH public key; repeat for more",
+        help="options.to_age",
     )
     exp.add_argument(
         "--to-age-file",
         action="append",
         metavar="FILE",
-        help="bundle: seal to the keys listed in FILE, one per line",
+        help="options.to_age_file",
     )
     exp.add_argument(
         "--to-passphrase",
         action="store_true",
-        help="bundle: seal with a passphrase (asked twice) instead of keys",
+        help="options.to_passphrase",
     )
-    exp.add_argument("--force", action="store_true", help="replace FILE if it exists")
+    exp.add_argument("--force", action="store_true", help="options.force_export")
     exp.set_defaults(command=cmd_export)
 
-    attach = _command(
-        commands,
-        "attach",
-        parents=[common],
-        summary="keep files (screenshots, photos, recordings, letters) sealed in the vault",
-    )
-    attach.add_argument("paths", nargs="+", metavar="PATH", help="a file to attach")
+    attach = _command(commands, "attach", parents=[common])
+    attach.add_argument("paths", nargs="+", metavar="PATH", help="options.attach_paths")
     attach.add_argument(
         "--entry",
         metavar="ID",
-        help="the entry to attach them to (its id, or its first 8 characters); "
-        "default: a new entry that says what was attached",
+        help="options.entry",
     )
-    attach.add_argument("--note", metavar="TEXT", help="a note kept with each file")
+    attach.add_argument("--note", metavar="TEXT", help="options.note")
     attach.set_defaults(command=cmd_attach)
 
-    backup_cmd = _command(
-        commands,
-        "backup",
-        parents=[common],
-        summary="copy the vault and its attached files, still sealed, to a folder or a USB stick",
-    )
-    backup_cmd.add_argument("--to", required=True, metavar="FOLDER", help="where the copy goes")
-    backup_cmd.add_argument(
-        "--keep", type=int, default=3, metavar="N", help="copies kept there (default 3)"
-    )
+    backup_cmd = _command(commands, "backup", parents=[common])
+    backup_cmd.add_argument("--to", required=True, metavar="FOLDER", help="options.backup_to")
+    backup_cmd.add_argument("--keep", type=int, default=3, metavar="N", help="options.keep")
     backup_cmd.set_defaults(command=cmd_backup)
 
-    restore_cmd = _command(
-        commands,
-        "restore",
-        parents=[common],
-        summary="put a backup in place as a new vault (at --vault), checked before and after",
-    )
-    restore_cmd.add_argument("source", metavar="FROM", help="a backup folder made by cairn backup")
-    restore_cmd.add_argument(
-        "--force", action="store_true", help="replace the vault at --vault if there is one"
-    )
+    restore_cmd = _command(commands, "restore", parents=[common])
+    restore_cmd.add_argument("source", metavar="FROM", help="options.restore_from")
+    restore_cmd.add_argument("--force", action="store_true", help="options.force_restore")
     restore_cmd.set_defaults(command=cmd_restore)
 
-    import_cmd = _command(
-        commands,
-        "import",
-        parents=[common],
-        summary="bring entries from Cairn's JSON export (or a bundle's journal.json) into the vault",  # noqa: E501
-    )
-    import_cmd.add_argument("file", metavar="FILE", help="the JSON file")
+    import_cmd = _command(commands, "import", parents=[common])
+    import_cmd.add_argument("file", metavar="FILE", help="options.import_file")
     import_cmd.set_defaults(command=cmd_import)
 
-    passwd = _command(commands, "passwd", parents=[common], summary="change the passphrase")
+    passwd = _command(commands, "passwd", parents=[common])
     passwd.set_defaults(command=cmd_passwd)
 
-    recovery = _command(
-        commands,
-        "recovery-code",
-        parents=[common],
-        summary="make a new recovery code; the old one stops opening anything written after",
-    )
+    recovery = _command(commands, "recovery-code", parents=[common])
     recovery.set_defaults(command=cmd_recovery_code)
 
-    check = _command(
-        commands,
-        "check",
-        parents=[common],
-        summary="open the vault, verify it and its record chain",
-    )
-    check.add_argument(
-        "--head", metavar="HASH", help="a chain head printed on a report: what changed since"
-    )
+    check = _command(commands, "check", parents=[common])
+    check.add_argument("--head", metavar="HASH", help="options.head")
     check.set_defaults(command=cmd_check)
 
-    doctor = _command(
-        commands,
-        "doctor",
-        parents=[vault_only],
-        summary="a privacy check: what others on this machine could notice, and what to do",
-    )
+    doctor = _command(commands, "doctor", parents=[vault_only])
     doctor.set_defaults(command=cmd_doctor)
 
-    keys = _command(commands, "keys", summary="list every key binding's id, its keys and default")
+    keys = _command(commands, "keys")
     keys.set_defaults(command=cmd_keys)
     return parser
 
@@ -1008,10 +892,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     command: Callable[[argparse.Namespace], int] = args.command
     try:
         if args.read_only and command in _WRITING:
-            raise BadInput(
-                f"--read-only opens the vault for reading, and 'cairn {_name_of(command)}' "
-                "writes; nothing was done."
-            )
+            raise BadInput("cli.read_only_writes", command=_name_of(command))
         if command is not cmd_app:  # the app loads these once its lock screen shows
             domain.load()
         code = command(args)
@@ -1024,20 +905,27 @@ def main(argv: Sequence[str] | None = None) -> int:
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_WRITE_FAILED
     except KeyboardInterrupt:
-        _say("Stopped; nothing more was written.")
+        _say(last_words("stopped"))
         return EXIT_INTERRUPTED
     except _EXPECTED as error:
-        _say(str(error))
-        return _exit_code(error)
+        return _tell(error, _exit_code(error))
     except ContentProblem as problem:
         _say(damaged_content(problem))
         return EXIT_UNEXPECTED
     except Exception as error:  # never a traceback: it could show entry text
-        _say(
-            f"Cairn stopped because of an unexpected problem ({type(error).__name__}); "
-            "everything saved before it is safe."
-        )
+        _say(last_words("unexpected", kind=type(error).__name__))
         return EXIT_UNEXPECTED
+
+
+def _tell(error: BaseException, code: int) -> int:
+    """The error's one sentence and its exit code; if the sentence cannot be made because
+    Cairn's own words are damaged, that is said instead (exit 1)."""
+    try:
+        sentence = str(error)
+    except ContentProblem as problem:
+        sentence, code = damaged_content(problem), EXIT_UNEXPECTED
+    _say(sentence)
+    return code
 
 
 def _name_of(command: Callable[[argparse.Namespace], int]) -> str:
@@ -1048,7 +936,7 @@ _WRITING = {cmd_init, cmd_log, cmd_attach, cmd_passwd, cmd_recovery_code, cmd_re
 
 
 def damaged_content(problem: ContentProblem) -> str:
-    return f"Cairn cannot start because one of its own files is damaged: {problem}"
+    return last_words("damaged_content", problem=problem)
 
 
 def _exit_code(error: BaseException) -> int:

@@ -12,16 +12,6 @@ from .content.checks import ContentProblem, TableReader
 
 FILE = "cli.toml"
 WIDTH = 78
-MESSAGES = (
-    "no_terminal",
-    "no_terminal_log",
-    "not_a_terminal",
-    "dumb_terminal",
-    "no_term",
-    "keys_id",
-    "keys_now",
-    "keys_default",
-)
 
 
 @dataclass(frozen=True)
@@ -35,15 +25,17 @@ def _content() -> TableReader:
 
 
 def check_cli_content(reader: TableReader) -> None:
-    """Every command's help and every sentence of cli.toml can be made."""
+    """Every command's help, its line in the list of commands and every option's words can
+    be made."""
     commands = reader.within(reader.table.get("commands"), "[commands]")
     if "cairn" not in commands.table:
         raise commands.problem("'cairn' has no table.")
     for command in commands.table:
         command_help(command, reader)
-    messages = reader.within(reader.table.get("messages"), "[messages]")
-    for key in MESSAGES:
-        messages.text(key)
+        if command != "cairn":
+            summary(command, reader)
+    _names(reader, "options")
+    reader.within(reader.table.get("labels"), "[labels]").text("commands")
 
 
 def _names(reader: TableReader, key: str) -> dict[str, str]:
@@ -62,7 +54,7 @@ def command_help(command: str, root: TableReader | None = None) -> CommandHelp:
     if command not in commands.table:
         raise commands.problem(f"'{command}' has no table.")
     this = commands.within(commands.table[command], f"[commands.{command}]")
-    this.only("description", "environment", "files", "exit_codes")
+    this.only("summary", "description", "environment", "files", "exit_codes")
     sections = [
         (labels.text("environment"), _pick(this, "environment", environment)),
         (labels.text("files"), _pick(this, "files", files)),
@@ -98,12 +90,22 @@ def _section(title: str, rows: list[tuple[str, str]]) -> str:
     return "\n".join(lines)
 
 
-def message(key: str, **values: str) -> str:
-    """One of the command line's sentences in ``[messages]``."""
+def summary(command: str, root: TableReader | None = None) -> str:
+    """The command's line in the list of ``cairn --help``."""
+    root = root or _content()
+    commands = root.within(root.table.get("commands"), "[commands]")
+    return commands.within(commands.table.get(command), f"[commands.{command}]").text("summary")
+
+
+def option_help(key: str) -> str:
+    """What one option does, in ``[options]``."""
     root = _content()
-    messages = root.within(root.table.get("messages"), "[messages]")
-    text = messages.text(key)
-    return text.format(**values) if values else text
+    return root.within(root.table.get("options"), "[options]").text(key)
+
+
+def label(key: str) -> str:
+    root = _content()
+    return root.within(root.table.get("labels"), "[labels]").text(key)
 
 
 def check_all(commands: list[str]) -> None:
@@ -113,4 +115,12 @@ def check_all(commands: list[str]) -> None:
         command_help(command)
 
 
-__all__ = ["CommandHelp", "ContentProblem", "check_all", "command_help", "message"]
+__all__ = [
+    "CommandHelp",
+    "ContentProblem",
+    "check_all",
+    "command_help",
+    "label",
+    "option_help",
+    "summary",
+]

@@ -18,13 +18,14 @@ from platformdirs import user_config_path
 
 from .keys import DEFAULT_KEYS, only_commands, types_text
 from .vault import shown, sidecar
+from .words import Phrase, Told, say, table
 
 PANIC_ACTIONS = ("lock", "exit")
 THEMES = ("textual-dark", "textual-light", "high-contrast", "ansi-dark", "ansi-light")
 _KEY = re.compile(r"^[a-z0-9_+]+$")
 
 
-class SettingsProblem(Exception):
+class SettingsProblem(Told):
     """The settings file cannot be used; ``str()`` names the file, the key and the line."""
 
 
@@ -63,12 +64,10 @@ def load_settings(path: Path | None = None) -> Settings:
     try:
         fd = sidecar.open_private(path, os.O_RDONLY)
     except sidecar.SidecarRefused as refused:
-        raise SettingsProblem(
-            f"Cairn will not read its settings file {shown(path)}: it is {refused.what}."
-        ) from None
+        raise SettingsProblem("settings.refused", path=shown(path), what=refused.what) from None
     except OSError as error:
         raise SettingsProblem(
-            f"Cairn cannot read its settings file {shown(path)} ({error.strerror})."
+            "settings.unreadable", path=shown(path), reason=error.strerror
         ) from None
     if fd is None:
         return Settings()
@@ -76,12 +75,10 @@ def load_settings(path: Path | None = None) -> Settings:
         _keep_private(fd, path)
         raw = sidecar.read_bounded(fd, path, MAX_SETTINGS_BYTES)
     except sidecar.SidecarRefused as refused:
-        raise SettingsProblem(
-            f"Cairn will not read its settings file {shown(path)}: it is {refused.what}."
-        ) from None
+        raise SettingsProblem("settings.refused", path=shown(path), what=refused.what) from None
     except OSError as error:
         raise SettingsProblem(
-            f"Cairn cannot read its settings file {shown(path)} ({error.strerror})."
+            "settings.unreadable", path=shown(path), reason=error.strerror
         ) from None
     finally:
         os.close(fd)
@@ -89,13 +86,11 @@ def load_settings(path: Path | None = None) -> Settings:
         text = raw.decode("utf-8")
         document = tomllib.loads(text)
     except UnicodeDecodeError:
-        raise SettingsProblem(f"The settings file {shown(path)} is not UTF-8 text.") from None
+        raise SettingsProblem("settings.not_utf8", path=shown(path)) from None
     except tomllib.TOMLDecodeError as error:
-        raise SettingsProblem(
-            f"The settings file {shown(path)} is not valid TOML: {error}."
-        ) from None
+        raise SettingsProblem("settings.not_toml", path=shown(path), error=error) from None
     except RecursionError:
-        raise SettingsProblem(f"The settings file {shown(path)} is nested too deeply.") from None
+        raise SettingsProblem("settings.too_deep", path=shown(path)) from None
     return _validate(document, path, text)
 
 
@@ -130,10 +125,15 @@ def _line_of(key: str, text: str) -> int | None:
 
 
 def _validate(document: dict[str, Any], path: Path, text: str) -> Settings:
-    def problem(key: str, what: str) -> SettingsProblem:
+    def refused(key: str, what: str, **values: object) -> SettingsProblem:
+        """``what`` is a key of [settings.must]."""
         line = _line_of(key.split(".")[-1], text)
-        where = f", line {line}" if line else ""
-        return SettingsProblem(f"In {shown(path)}{where}: '{key}' {what}.")
+        why = Phrase(f"settings.must.{what}", **values)
+        if line:
+            return SettingsProblem(
+                "settings.problem_at", path=shown(path), line=line, key=key, why=why
+            )
+        return SettingsProblem("settings.problem", path=shown(path), key=key, why=why)
 
     known = {
         "panic_keys",
@@ -148,7 +148,7 @@ def _validate(document: dict[str, Any], path: Path, text: str) -> Settings:
     }
     for key in document:
         if key not in known:
-            raise problem(key, f"is not a setting Cairn knows (known: {', '.join(sorted(known))})")
+            raise refused(key, "known", known=", ".join(sorted(known)))
     defaults = Settings()
     panic_keys = document.get("panic_keys", list(defaults.panic_keys))
     if (
@@ -156,51 +156,46 @@ def _validate(document: dict[str, Any], path: Path, text: str) -> Settings:
         or not panic_keys
         or not all(isinstance(k, str) and _KEY.match(k) for k in panic_keys)
     ):
-        raise problem(
-            "panic_keys", 'must be a list of key names, such as ["f12", "ctrl+backslash"]'
-        )
+        raise refused("panic_keys", "key_list")
     if "escape" in panic_keys:
-        raise problem("panic_keys", "must not use escape, which is unreliable over SSH")
+        raise refused("panic_keys", "no_escape")
     if any(types_text(k) for k in panic_keys):
-        raise problem("panic_keys", _TYPES_TEXT)
+        raise refused("panic_keys", "types_nothing")
     action = document.get("panic_action", defaults.panic_action)
     if action not in PANIC_ACTIONS:
-        raise problem("panic_action", 'must be "lock" or "exit"')
+        raise refused("panic_action", "lock_or_exit")
     idle = document.get("idle_minutes", defaults.idle_minutes)
     if isinstance(idle, bool) or not isinstance(idle, int | float) or not 0 <= idle <= 24 * 60:
-        raise problem("idle_minutes", "must be a number of minutes from 0 (off) to 1440")
+        raise refused("idle_minutes", "minutes")
     theme = document.get("theme", defaults.theme)
     if theme not in THEMES:
-        raise problem("theme", f"must be one of {', '.join(THEMES)}")
+        raise refused("theme", "one_of", choices=", ".join(THEMES))
     title = document.get("terminal_title", defaults.terminal_title)
     if not isinstance(title, str) or len(title) > 60 or not title.isprintable():
-        raise problem("terminal_title", "must be a short line of plain text")
+        raise refused("terminal_title", "short_line")
     mouse = document.get("mouse", defaults.mouse)
     if not isinstance(mouse, bool):
-        raise problem("mouse", "must be true or false")
+        raise refused("mouse", "true_or_false")
     discreet = document.get("discreet", defaults.discreet)
     if not isinstance(discreet, bool):
-        raise problem("discreet", "must be true or false")
+        raise refused("discreet", "true_or_false")
     reminder = document.get("backup_reminder_days", defaults.backup_reminder_days)
     if isinstance(reminder, bool) or not isinstance(reminder, int) or not 0 <= reminder <= 3650:
-        raise problem("backup_reminder_days", "must be a whole number of days, 0 (off) to 3650")
+        raise refused("backup_reminder_days", "days")
     keys = document.get("keys", {})
     if not isinstance(keys, dict) or not all(
         isinstance(v, str) and all(_KEY.match(k.strip()) for k in v.split(","))
         for v in keys.values()
     ):
-        raise problem("keys", 'must be a table of binding ids to keys, such as quit = "ctrl+q"')
+        raise refused("keys", "key_table")
     for binding, chosen in keys.items():
         if binding not in DEFAULT_KEYS:
-            raise problem(
-                f"keys.{binding}",
-                "is not a binding Cairn knows (the README lists every binding and its keys)",
-            )
+            raise refused(f"keys.{binding}", "binding")
         # A binding that by default types nothing (Ctrl+Q, F1, Escape) acts while a field
         # has the focus: set to a letter, that letter would do it instead of being typed,
         # and the passphrase itself could quit the app.
         if only_commands(DEFAULT_KEYS[binding]) and not only_commands(chosen):
-            raise problem(f"keys.{binding}", _TYPES_TEXT)
+            raise refused(f"keys.{binding}", "types_nothing")
     return Settings(
         panic_keys=tuple(panic_keys),
         panic_action=str(action),
@@ -214,26 +209,19 @@ def _validate(document: dict[str, Any], path: Path, text: str) -> Settings:
     )
 
 
-_TYPES_TEXT = "must be keys that type nothing, such as f12 or ctrl+backslash"
-
-
-_KEY_NAMES = {
-    "backslash": "\\",
-    "slash": "/",
-    "space": "Space",
-    "enter": "Enter",
-    "tab": "Tab",
-    "pageup": "PageUp",
-    "pagedown": "PageDown",
-}
+_KEY_SYMBOLS = {"backslash": "\\", "slash": "/"}
 
 
 def key_label(key: str) -> str:
-    """'ctrl+backslash' -> 'Ctrl+\\', 'f12' -> 'F12': how the person sees a key."""
+    """'ctrl+backslash' -> 'Ctrl+\\', 'f12' -> 'F12': how the person sees a key (the names
+    of keys such as Space and Enter are words.toml's [keys.names])."""
+    names = table("keys.names")
     parts = []
     for part in key.split("+"):
-        if part in _KEY_NAMES:
-            parts.append(_KEY_NAMES[part])
+        if part in _KEY_SYMBOLS:
+            parts.append(_KEY_SYMBOLS[part])
+        elif part in names:
+            parts.append(names[part])
         elif len(part) == 1:
             parts.append(part.upper())
         else:
@@ -243,4 +231,6 @@ def key_label(key: str) -> str:
 
 def keys_label(keys: tuple[str, ...]) -> str:
     labels = [key_label(key) for key in keys]
-    return labels[0] if len(labels) == 1 else ", ".join(labels[:-1]) + " or " + labels[-1]
+    if len(labels) == 1:
+        return labels[0]
+    return say("keys.either", first=say("keys.separator").join(labels[:-1]), last=labels[-1])

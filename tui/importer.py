@@ -21,6 +21,7 @@ from . import export, journal, questionnaire, safety_plan
 from .journal import attachments, chain
 from .journal.entry import EntryRejected, JournalEntry, validate
 from .vault import Vault, VaultError, VaultTooNew, shown
+from .words import Phrase
 
 MAX_IMPORT_BYTES = 1024 * 1024 * 1024
 
@@ -48,31 +49,31 @@ def read_export(path: Path) -> tuple[dict[str, Any], str]:
     try:
         with open(path, "rb") as found:
             if not os.path.isfile(path):
-                raise ImportRefused(f"{shown(path)} is not an ordinary file; nothing was imported.")
+                raise ImportRefused("importer.not_ordinary", path=shown(path))
             raw = found.read(MAX_IMPORT_BYTES + 1)
     except FileNotFoundError:
-        raise ImportRefused(f"There is no file at {shown(path)}; nothing was imported.") from None
+        raise ImportRefused("importer.missing", path=shown(path)) from None
     except IsADirectoryError:
-        raise ImportRefused(f"{shown(path)} is a folder; give the JSON file in it.") from None
+        raise ImportRefused("importer.folder", path=shown(path)) from None
     except OSError as error:
-        raise ImportRefused(f"{shown(path)} cannot be read ({error.strerror}).") from None
+        raise ImportRefused(
+            "importer.unreadable", path=shown(path), reason=error.strerror
+        ) from None
     if len(raw) > MAX_IMPORT_BYTES:
-        raise ImportRefused(f"{shown(path)} is larger than any export Cairn writes.")
+        raise ImportRefused("importer.too_large", path=shown(path))
     try:
         document = json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
-        raise ImportRefused(
-            f"{shown(path)} is not an export written by Cairn (it is not its JSON)."
-        ) from None
+        raise ImportRefused("importer.not_json", path=shown(path)) from None
     if not isinstance(document, dict) or document.get("format") != export.EXPORT_FORMAT:
-        raise ImportRefused(f"{shown(path)} is not an export written by Cairn.")
+        raise ImportRefused("importer.not_an_export", path=shown(path))
     version = document.get("version")
     if not isinstance(version, int) or isinstance(version, bool):
-        raise ImportRefused(f"{shown(path)} is not an export written by Cairn.")
+        raise ImportRefused("importer.not_an_export", path=shown(path))
     if version > export.EXPORT_VERSION:
         raise VaultTooNew(version)
     if not isinstance(document.get("journal"), list):
-        raise ImportRefused(f"{shown(path)} holds no journal.")
+        raise ImportRefused("importer.no_journal", path=shown(path))
     return document, hashlib.sha256(raw).hexdigest()
 
 
@@ -87,10 +88,8 @@ def entries_of(document: dict[str, Any]) -> list[JournalEntry]:
                 _check_types(version)
                 validate(version)
         except (TypeError, ValueError, KeyError, EntryRejected) as problem:
-            why = str(problem) if isinstance(problem, EntryRejected) else "its fields"
-            raise ImportRefused(
-                f"Entry {number} of the file cannot be read ({why}); nothing was imported."
-            ) from None
+            why = problem if isinstance(problem, EntryRejected) else Phrase("importer.its_fields")
+            raise ImportRefused("importer.entry_unreadable", number=number, why=why) from None
         found.append(entry)
     return found
 
@@ -119,19 +118,15 @@ def check_chain(document: dict[str, Any], entries: list[JournalEntry]) -> None:
             for d in document.get("attachments") or []
         }
     except (KeyError, TypeError, ValueError):
-        raise ImportChainBroken(
-            "The file's record chain cannot be read; nothing was imported."
-        ) from None
+        raise ImportChainBroken("importer.chain_unreadable") from None
     versions = {
         entry.id: [(v.version, journal.entry_hash(v)) for v in (*entry.history, entry)]
         for entry in entries
     }
     report = chain.verify(found, versions, files)
     if not report.intact:
-        raise ImportChainBroken(
-            "The file's record chain does not check out, so something in it was changed "
-            f"after it was written ({report.problems[0].rstrip('.')}); nothing was imported."
-        )
+        first = str(report.problems[0]).rstrip(".")
+        raise ImportChainBroken("importer.chain_broken", problem=first)
 
 
 def import_file(vault: Vault, path: Path) -> Imported:

@@ -138,12 +138,15 @@ DEFAULT_KEYS: dict[str, str] = {
 
 # What Textual calls some printable characters (it renames these Unicode names).
 _RENAMED = {
-    "slash": "solidus",
-    "backslash": "reverse solidus",
-    "at": "commercial at",
-    "minus": "hyphen-minus",
-    "plus": "plus sign",
-    "underscore": "low line",
+    name: unicodedata.name(character).lower()
+    for name, character in {
+        "slash": "/",
+        "backslash": "\\",
+        "at": "@",
+        "minus": "-",
+        "plus": "+",
+        "underscore": "_",
+    }.items()
 }
 _TYPING_NAMES = frozenset({"space", "enter", "tab", "backspace"})
 

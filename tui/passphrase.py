@@ -8,10 +8,12 @@ from __future__ import annotations
 import os
 import termios
 
+from .words import Told, say
+
 MAX_LINE_BYTES = 4096
 
 
-class IntakeProblem(Exception):
+class IntakeProblem(Told):
     """The passphrase could not be read, or is not acceptable; ``str()`` is one sentence."""
 
 
@@ -21,17 +23,17 @@ class PassphraseSource:
     def __init__(self, fd: int | None) -> None:
         self.fd = fd
 
-    def existing(self, prompt: str = "Passphrase: ") -> str:
-        secret = self._read(prompt)
+    def existing(self, prompt: str | None = None) -> str:
+        secret = self._read(prompt or say("passphrase.ask"))
         if not secret:
-            raise IntakeProblem("The passphrase is empty.")
+            raise IntakeProblem("passphrase.empty")
         return secret
 
-    def new(self, prompt: str = "New passphrase: ") -> str:
-        first = self._read(prompt)
+    def new(self, prompt: str | None = None) -> str:
+        first = self._read(prompt or say("passphrase.ask_new"))
         if not first:
-            raise IntakeProblem("The new passphrase is empty.")
-        second = self._read("The same passphrase again: ")
+            raise IntakeProblem("passphrase.new_empty")
+        second = self._read(say("passphrase.ask_again"))
         from .passphrase_policy import new_passphrase_problem  # only where one is set
 
         problem = new_passphrase_problem(first, second)
@@ -44,7 +46,7 @@ class PassphraseSource:
         try:
             return raw.decode("utf-8")
         except UnicodeDecodeError:
-            raise IntakeProblem("The passphrase is not valid UTF-8 text.") from None
+            raise IntakeProblem("passphrase.not_utf8") from None
 
 
 def _read_fd_line(fd: int) -> bytes:
@@ -55,16 +57,16 @@ def _read_fd_line(fd: int) -> bytes:
         try:
             byte = os.read(fd, 1)
         except OSError:
-            raise IntakeProblem(f"File descriptor {fd} cannot be read.") from None
+            raise IntakeProblem("passphrase.fd_unreadable", fd=fd) from None
         if not byte:
             if not line:
-                raise IntakeProblem(f"File descriptor {fd} ended before a passphrase was read.")
+                raise IntakeProblem("passphrase.fd_ended", fd=fd)
             break
         if byte == b"\n":
             break
         line += byte
         if len(line) > MAX_LINE_BYTES:
-            raise IntakeProblem(f"The line on file descriptor {fd} is too long to be a passphrase.")
+            raise IntakeProblem("passphrase.fd_line_long", fd=fd)
     return bytes(line.rstrip(b"\r"))
 
 
@@ -72,10 +74,7 @@ def _read_terminal(prompt: str) -> bytes:
     try:
         tty = os.open("/dev/tty", os.O_RDWR | os.O_NOCTTY | os.O_CLOEXEC)
     except OSError:
-        raise IntakeProblem(
-            "There is no terminal to ask for the passphrase; give it on a file descriptor "
-            "with --passphrase-fd N."
-        ) from None
+        raise IntakeProblem("passphrase.no_terminal") from None
     try:
         saved = termios.tcgetattr(tty)
         quiet = list(saved)

@@ -18,6 +18,7 @@ from typing import Any, Literal
 
 from .content.bundle import content
 from .content.checks import ContentProblem
+from .words import Phrase
 
 MIN_NEW_LENGTH = 8
 SUGGESTED_WORDS = 7  # from 750 words: about 67 bits, far beyond guessing through Argon2id
@@ -35,18 +36,15 @@ class Verdict:
     reasons: tuple[Reason, ...] = ()
 
 
-def new_passphrase_problem(first: str, second: str) -> str | None:
+def new_passphrase_problem(first: str, second: str) -> Phrase | None:
     """Why a new passphrase (typed twice) cannot be used, or None. Shared by the command line
     and the create screen so both apply one rule."""
     if not first:
-        return "The new passphrase is empty."
+        return Phrase("passphrase.new_empty")
     if first != second:
-        return "The two new passphrases differ; nothing was changed."
+        return Phrase("passphrase.differ")
     if len(unicodedata.normalize("NFC", first)) < MIN_NEW_LENGTH:
-        return (
-            f"Choose a passphrase of at least {MIN_NEW_LENGTH} characters; "
-            "a few unrelated words are strong and easy to remember."
-        )
+        return Phrase("passphrase.too_short", least=MIN_NEW_LENGTH)
     return None
 
 

@@ -114,7 +114,7 @@ def _folder(folder: Path) -> Finding:
             words,
             "others",
             folder=folder,
-            how=_what_others_can_do(open_to_others),
+            how=_what_others_can_do(words, open_to_others),
             mode=f"{stat.S_IMODE(info.st_mode):o}",
         )
     return _fine(words, words.text("private").format(folder=folder))
@@ -208,16 +208,15 @@ def _look(words: TableReader, key: str, **values: object) -> Finding:
     )
 
 
-def _what_others_can_do(bits: int) -> str:
+def _what_others_can_do(words: TableReader, bits: int) -> str:
     """What the group and other permission bits of a folder let other accounts do."""
-    can = []
+    if bits & 0o044 and bits & 0o022:
+        return words.text("how_both")
     if bits & 0o044:
-        can.append("see the names of the files in")
+        return words.text("how_see")
     if bits & 0o022:
-        can.append("add or remove files in")
-    if bits & 0o011 and not can:
-        can.append("enter")
-    return " and ".join(can)
+        return words.text("how_change")
+    return words.text("how_enter")
 
 
 def _account(uid: int) -> str:
@@ -334,6 +333,10 @@ _KEYS = {
         "missing",
         "others",
         "others_todo",
+        "how_see",
+        "how_change",
+        "how_both",
+        "how_enter",
         "owner",
         "owner_todo",
         "unreadable",

@@ -13,10 +13,11 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from . import journal
+from . import dates, journal
 from .journal import JournalEntry
 from .vault import Vault
 from .visible import visible
+from .words import say
 
 
 @dataclass(frozen=True)
@@ -85,52 +86,50 @@ def collect(vault: Vault, choice: Choice) -> Record:
     )
 
 
-def exhibit_facts(exhibit: Exhibit) -> list[tuple[str, str]]:
-    """(label, value) for one exhibit under its entry."""
+def _exhibit_facts(exhibit: Exhibit) -> list[tuple[str, str]]:
+    """(key of [report.fact], value) for one exhibit under its entry."""
     file = exhibit.file
     facts = [
-        ("Name", file.name),
-        ("Type", file.type),
-        ("Size", _size(file.size)),
-        ("Added to the journal", _moment(file.added)),
-        ("The file's own date", _moment(file.modified)),
-        ("SHA-256", file.sha256),
+        ("name", file.name),
+        ("type", file.type),
+        ("size", _size(file.size)),
+        ("added", _moment(file.added)),
+        ("file_date", _moment(file.modified)),
+        ("sha256", file.sha256),
     ]
     if file.note:
-        facts.append(("Note", file.note))
+        facts.append(("note", file.note))
     return facts
+
+
+def exhibit_facts(exhibit: Exhibit) -> list[tuple[str, str]]:
+    """(label, value) for one exhibit under its entry."""
+    return [(_label(key), value) for key, value in _exhibit_facts(exhibit)]
+
+
+def _label(key: str) -> str:
+    return say(f"report.fact.{key}")
 
 
 def _size(size: int) -> str:
     shown = journal.size_text(size)
-    return shown if size < 1000 else f"{shown} ({size:,} bytes)"
+    return shown if size < 1000 else say("report.size_bytes", size=shown, bytes=f"{size:,}")
 
 
 # Values that come from the person or their files: shown exactly, never read as formatting.
-_AS_WRITTEN = {"Name", "Note"}
+_AS_WRITTEN = {"name", "note"}
 
 
-def _md_fact(label: str, value: str) -> str:
-    if label in _AS_WRITTEN:
-        return f"- {label}: {_inline(value)}"
-    return f"- {label}: {value}"
-
-
-EXHIBIT_NOTE = (
-    "Each exhibit is a file kept in the journal byte for byte, sealed. Its SHA-256 "
-    "fingerprint changes if even one byte of the file changes: anyone can compute the "
-    "fingerprint of the copy they are given (for example with 'sha256sum' or "
-    "'certutil -hashfile NAME SHA256') and compare it with the one listed here. "
-    "The file's own date is the time its file system last recorded a change to it, which "
-    "a copy or a phone can alter; it is not proof of when a photo was taken."
-)
+def _md_fact(key: str, value: str) -> str:
+    if key in _AS_WRITTEN:
+        return f"- {_label(key)}: {_inline(value)}"
+    return f"- {_label(key)}: {value}"
 
 
 def _moment(iso: str | None) -> str:
     if not iso:
         return ""
-    moment = datetime.fromisoformat(iso)
-    return f"{moment:%A} {moment.day} {moment:%B %Y}, {moment:%H:%M} (UTC{moment:%z})"
+    return dates.moment_text(datetime.fromisoformat(iso), zone=True)
 
 
 def _short(iso: str) -> str:
@@ -139,19 +138,23 @@ def _short(iso: str) -> str:
 
 def _range(choice: Choice) -> str:
     if choice.start is None and choice.end is None:
-        return "All entries"
-    start = f"{choice.start:%Y-%m-%d}" if choice.start else "the first entry"
-    end = f"{choice.end:%Y-%m-%d}" if choice.end else "the latest entry"
-    return f"Entries from {start} to {end}"
+        return say("report.all_entries")
+    start = f"{choice.start:%Y-%m-%d}" if choice.start else say("report.first_entry")
+    end = f"{choice.end:%Y-%m-%d}" if choice.end else say("report.latest_entry")
+    return say("report.range", start=start, end=end)
 
 
 def _chosen(choice: Choice) -> list[str]:
-    lines = [f"Covers: {_range(choice)}"]
+    lines = [say("report.covers", range=_range(choice))]
     if choice.tags:
-        lines.append("Only entries tagged: " + ", ".join(choice.tags))
-    lines.append("How I felt: " + ("included" if choice.felt else "left out"))
-    lines.append("Daily check-ins: " + ("included" if choice.daily else "left out"))
+        lines.append(say("report.only_tagged", tags=", ".join(choice.tags)))
+    lines.append(say("report.felt", choice=_included(choice.felt)))
+    lines.append(say("report.daily", choice=_included(choice.daily)))
     return lines
+
+
+def _included(chosen: bool) -> str:
+    return say("report.included" if chosen else "report.left_out")
 
 
 def entry_fields(entry: JournalEntry, *, felt: bool = True) -> list[tuple[str, str]]:
@@ -182,10 +185,14 @@ def first_line(entry: JournalEntry) -> str:
 
 
 def _facts(entry: JournalEntry) -> list[tuple[str, str]]:
-    facts = [("Happened", _moment(entry.occurred)), ("First written", _moment(entry.created))]
+    facts = [
+        (_label("happened"), _moment(entry.occurred)),
+        (_label("first_written"), _moment(entry.created)),
+    ]
     if entry.version > 1:
-        facts.append(("Last changed", f"{_moment(entry.updated)} (version {entry.version})"))
-    facts.append(("Entry hash", journal.entry_hash(entry)[:16]))
+        changed = say("report.changed", when=_moment(entry.updated), version=entry.version)
+        facts.append((_label("last_changed"), changed))
+    facts.append((_label("entry_hash"), journal.entry_hash(entry)[:16]))
     return facts
 
 
@@ -194,47 +201,33 @@ def _earlier(entry: JournalEntry) -> list[tuple[str, JournalEntry]]:
     found = []
     for version in entry.history:
         when = _moment(version.updated or version.created)
-        found.append((f"Version {version.version}, as written {when}", version))
+        found.append((say("report.version", version=version.version, when=when), version))
     return found
 
 
 def _chain_lines(record: Record) -> list[str]:
+    """The chain's lines; the first is the chain head."""
     chain = record.chain
-    lines = [f"Chain head: {chain.head}", f"Links in the chain: {chain.links}"]
+    lines = [say("report.chain_head", head=chain.head), say("report.links", links=chain.links)]
     if chain.intact:
-        lines.append("The record chain checked out when this report was made.")
+        lines.append(say("report.chain_ok"))
     else:
-        lines.append("The record chain did NOT check out when this report was made:")
+        lines.append(say("report.chain_not_ok"))
         lines.extend(f"  {problem}" for problem in chain.problems)
     if chain.unlinked:
-        lines.append(
-            f"{chain.unlinked} entries were written before the chain existed and are not yet "
-            "linked; they are linked the next time the journal changes."
-        )
+        lines.append(say("report.unlinked", count=chain.unlinked))
     if chain.removed:
-        lines.append(f"Entries removed before this report, as the chain records: {chain.removed}.")
+        lines.append(say("report.removed", count=chain.removed))
     return lines
 
 
 # What the chain head can and cannot show, in plain words; never more than it can.
-INTEGRITY_NOTES = (
-    "What the chain head shows: every entry, every change and every removal is a link in a "
-    "chain of fingerprints, and the head above stands for all of it. If the head is written "
-    "down or handed to someone today, it can show later that nothing in the journal was "
-    "changed or removed since today without that showing.",
-    "What it cannot show: someone who has the passphrase could rebuild the whole chain, so "
-    "the head does not prove when an entry was first written. Its value comes from writing "
-    "it down or handing it over on a given day.",
-    "To check it later: on the computer that holds this journal, run "
-    "'cairn check --head {head}'. It confirms that this head is part of the chain and lists "
-    "every entry changed or removed since.",
-    "Before you give this journal to a court, talk to an advocate or a lawyer: in many places "
-    "the other side can ask to read everything you hand over.",
-)
+INTEGRITY_NOTES = ("shows", "cannot", "check_later", "before_court")
 
 
 def _notes(record: Record) -> list[str]:
-    return [note.format(head=record.chain.head[:16]) for note in INTEGRITY_NOTES]
+    head = record.chain.head[:16]
+    return [say(f"report.integrity.{note}", head=head) for note in INTEGRITY_NOTES]
 
 
 def _fence(text: str) -> str:
@@ -260,49 +253,60 @@ def _md_fields(fields: list[tuple[str, str]]) -> list[str]:
 
 
 def _title(entry: JournalEntry) -> str:
-    return "Daily check-in" if entry.is_daily else "Entry"
+    return say("report.daily_title" if entry.is_daily else "report.entry_title")
+
+
+def _heading(number: int, entry: JournalEntry) -> str:
+    return say(
+        "report.entry_heading", number=number, title=_title(entry), when=_moment(entry.occurred)
+    )
+
+
+def _counts(record: Record) -> list[str]:
+    lines = [say("report.entries_count", count=len(record.entries))]
+    if record.exhibits:
+        lines.append(say("report.exhibits_count", count=len(record.exhibits)))
+    return lines
 
 
 def to_markdown(record: Record) -> str:
     felt = record.choice.felt
     out = [
-        "# Journal record",
+        f"# {say('report.title')}",
         "",
-        f"- Made: {_moment(record.made)}",
+        f"- {say('report.made', when=_moment(record.made))}",
         *(f"- {line}" for line in _chosen(record.choice)),
-        f"- Entries in this report: {len(record.entries)}",
-        *([f"- Exhibits (attached files): {len(record.exhibits)}"] if record.exhibits else []),
+        *(f"- {line}" for line in _counts(record)),
         "",
-        "Each entry is reproduced exactly as written, inside a text block. Times carry "
-        "their offset from UTC.",
+        say("report.exactly_text"),
         "",
-        "## Timeline",
+        f"## {say('report.timeline')}",
         "",
     ]
     for number, entry in enumerate(record.entries, start=1):
         phase = journal.phase_label(entry.phase) if entry.phase else "-"
         out.append(f"{number}. {_short(entry.occurred)} · {phase} · {_inline(first_line(entry))}")
-    out += ["", "## Integrity", ""]
+    out += ["", f"## {say('report.integrity_title')}", ""]
     out += [f"- {line}" for line in _chain_lines(record)]
     out.append("")
     for note in _notes(record):
         out += [note, ""]
-    out += ["## Entries", ""]
+    out += [f"## {say('report.entries')}", ""]
     for number, entry in enumerate(record.entries, start=1):
-        out += [f"### {number}. {_title(entry)}: {_moment(entry.occurred)}", ""]
+        out += [f"### {_heading(number, entry)}", ""]
         out += [f"- {label}: {value}" for label, value in _facts(entry)]
         out.append("")
         out += _md_fields(entry_fields(entry, felt=felt))
         for heading, version in _earlier(entry):
-            out += [f"#### Earlier words. {heading}", ""]
+            out += [f"#### {say('report.earlier', heading=heading)}", ""]
             out += _md_fields(entry_fields(version, felt=felt))
         for exhibit in record.exhibits_of(number):
-            out += [f"#### Exhibit {exhibit.number}", ""]
-            out += [_md_fact(label, value) for label, value in exhibit_facts(exhibit)]
+            out += [f"#### {say('report.exhibit', number=exhibit.number)}", ""]
+            out += [_md_fact(key, value) for key, value in _exhibit_facts(exhibit)]
             out.append("")
     if record.exhibits:
-        out += ["## Exhibits", "", EXHIBIT_NOTE, ""]
-        out += ["| Exhibit | Entry | Name | Added | SHA-256 |", "|---|---|---|---|---|"]
+        out += [f"## {say('report.exhibits')}", "", say("report.exhibit_note"), ""]
+        out += ["| " + " | ".join(_exhibit_columns()) + " |", "|---|---|---|---|---|"]
         out += [
             f"| {each.number} | {each.entry_number} | {_cell(each.file.name)} | "
             f"{_short(each.file.added)} | `{each.file.sha256}` |"
@@ -340,12 +344,22 @@ table.timeline th, table.timeline td { text-align: left; vertical-align: top;
 """
 
 
-# Page numbers in the page margin, where the browser supports it (paged media); the chain
-# head is on every printed page through the fixed footer, which every browser repeats.
-_PAGE_RULES = (
-    "@page { margin: 18mm 16mm 20mm; "
-    '@bottom-right { content: "Page " counter(page) " of " counter(pages); font-size: 8pt; } }'
-)
+def _exhibit_columns() -> list[str]:
+    return [say(f"report.column.{key}") for key in ("exhibit", "entry", "name", "added", "sha")]
+
+
+def _page_rules() -> str:
+    """Page numbers in the page margin, where the browser supports it (paged media); the
+    chain head is on every printed page through the fixed footer, which every browser
+    repeats. The words around the numbers are the catalogue's, as CSS strings."""
+    quoted = '"' + say("report.page_of").replace("\\", "\\\\").replace('"', '\\"') + '"'
+    counters = quoted.replace("{pages}", '" counter(pages) "').replace(
+        "{page}", '" counter(page) "'
+    )
+    return (
+        "@page { margin: 18mm 16mm 20mm; "
+        f"@bottom-right {{ content: {counters}; font-size: 8pt; }} }}"
+    )
 
 
 def _h(text: str) -> str:
@@ -362,29 +376,27 @@ def _html_fields(fields: list[tuple[str, str]]) -> list[str]:
 def to_html(record: Record) -> str:
     felt = record.choice.felt
     head = record.chain.head
+    title = _h(say("report.title"))
+    columns = "".join(
+        f"<th>{_h(say(f'report.column.{key}'))}</th>" for key in ("when", "phase", "what")
+    )
     parts = [
         "<!DOCTYPE html>",
-        '<html lang="en"><head><meta charset="utf-8">',
+        f'<html lang="{_h(say("meta.lang"))}"><head><meta charset="utf-8">',
         '<meta name="referrer" content="no-referrer">',
-        "<title>Journal record</title>",
-        f"<style>{_STYLE}{_PAGE_RULES}</style></head><body>",
-        f'<div class="print-footer">Journal record, chain head <code>{_h(head)}</code></div>',
+        f"<title>{title}</title>",
+        f"<style>{_STYLE}{_page_rules()}</style></head><body>",
+        f'<div class="print-footer">{_h(say("report.footer"))} <code>{_h(head)}</code></div>',
         '<div class="timeline-page">',
-        "<h1>Journal record</h1>",
+        f"<h1>{title}</h1>",
         '<ul class="facts">',
-        f"<li>Made: {_h(_moment(record.made))}</li>",
+        f"<li>{_h(say('report.made', when=_moment(record.made)))}</li>",
         *(f"<li>{_h(line)}</li>" for line in _chosen(record.choice)),
-        f"<li>Entries in this report: {len(record.entries)}</li>",
-        *(
-            [f"<li>Exhibits (attached files): {len(record.exhibits)}</li>"]
-            if record.exhibits
-            else []
-        ),
+        *(f"<li>{_h(line)}</li>" for line in _counts(record)),
         "</ul>",
-        "<p>Each entry is reproduced exactly as written. Times carry their offset from UTC.</p>",
-        "<h2>Timeline</h2>",
-        '<table class="timeline"><thead><tr><th>#</th><th>When</th><th>Phase</th>'
-        "<th>What happened</th></tr></thead><tbody>",
+        f"<p>{_h(say('report.exactly'))}</p>",
+        f"<h2>{_h(say('report.timeline'))}</h2>",
+        f'<table class="timeline"><thead><tr><th>#</th>{columns}</tr></thead><tbody>',
     ]
     for number, entry in enumerate(record.entries, start=1):
         phase = journal.phase_label(entry.phase) if entry.phase else "-"
@@ -392,34 +404,37 @@ def to_html(record: Record) -> str:
             f"<tr><td>{number}</td><td>{_h(_short(entry.occurred))}</td><td>{_h(phase)}</td>"
             f"<td>{_h(first_line(entry))}</td></tr>"
         )
-    parts += ["</tbody></table>", "</div>", "<h2>Integrity</h2>"]
+    parts += ["</tbody></table>", "</div>", f"<h2>{_h(say('report.integrity_title'))}</h2>"]
     parts += [
-        f"<p><code>{_h(line)}</code></p>" if line.startswith("Chain head") else f"<p>{_h(line)}</p>"
-        for line in _chain_lines(record)
+        f"<p><code>{_h(line)}</code></p>" if index == 0 else f"<p>{_h(line)}</p>"
+        for index, line in enumerate(_chain_lines(record))
     ]
     parts += [f"<p>{_h(note)}</p>" for note in _notes(record)]
-    parts.append("<h2>Entries</h2>")
+    parts.append(f"<h2>{_h(say('report.entries'))}</h2>")
     for number, entry in enumerate(record.entries, start=1):
-        parts.append(f"<section><h3>{number}. {_title(entry)}: {_h(_moment(entry.occurred))}</h3>")
+        parts.append(f"<section><h3>{_h(_heading(number, entry))}</h3>")
         parts.append('<ul class="facts">')
         parts += [f"<li>{_h(label)}: {_h(value)}</li>" for label, value in _facts(entry)]
         parts.append("</ul>")
         parts += _html_fields(entry_fields(entry, felt=felt))
         for heading, version in _earlier(entry):
-            parts.append(f'<div class="earlier"><h4>Earlier words. {_h(heading)}</h4>')
+            earlier = _h(say("report.earlier", heading=heading))
+            parts.append(f'<div class="earlier"><h4>{earlier}</h4>')
             parts += _html_fields(entry_fields(version, felt=felt))
             parts.append("</div>")
         for exhibit in record.exhibits_of(number):
-            parts.append(f'<div class="exhibit"><h4>Exhibit {exhibit.number}</h4>')
+            number_shown = _h(say("report.exhibit", number=exhibit.number))
+            parts.append(f'<div class="exhibit"><h4>{number_shown}</h4>')
             parts += _html_fields(exhibit_facts(exhibit))
             parts.append("</div>")
         parts.append("</section>")
     if record.exhibits:
-        parts += ["<h2>Exhibits</h2>", f"<p>{_h(EXHIBIT_NOTE)}</p>"]
-        parts.append(
-            '<table class="timeline"><thead><tr><th>Exhibit</th><th>Entry</th><th>Name</th>'
-            "<th>Added</th><th>SHA-256</th></tr></thead><tbody>"
-        )
+        parts += [
+            f"<h2>{_h(say('report.exhibits'))}</h2>",
+            f"<p>{_h(say('report.exhibit_note'))}</p>",
+        ]
+        heads = "".join(f"<th>{_h(column)}</th>" for column in _exhibit_columns())
+        parts.append(f'<table class="timeline"><thead><tr>{heads}</tr></thead><tbody>')
         parts += [
             f"<tr><td>{each.number}</td><td>{each.entry_number}</td><td>{_h(each.file.name)}"
             f"</td><td>{_h(_short(each.file.added))}</td><td><code>{each.file.sha256}</code>"

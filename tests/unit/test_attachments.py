@@ -497,7 +497,9 @@ def test_a_note_changed_outside_cairn_breaks_the_chain(vault: Vault, tmp_path: P
     key, record = records.find("id", added.id)  # type: ignore[misc]
     records.put(key, {**record, "note": "as someone wished"})
     report_ = journal.verify(vault)
-    assert not report_.intact and "differs from what the record chain holds" in report_.problems[0]
+    assert not report_.intact and "differs from what the record chain holds" in str(
+        report_.problems[0]
+    )
 
 
 def test_a_record_removed_outside_cairn_breaks_the_chain(vault: Vault, tmp_path: Path) -> None:
@@ -506,7 +508,7 @@ def test_a_record_removed_outside_cairn_breaks_the_chain(vault: Vault, tmp_path:
     found = records.find("id", added.id)
     assert found is not None
     records.delete(found[0])
-    assert "was removed without a record of it" in journal.verify(vault).problems[0]
+    assert "was removed without a record of it" in str(journal.verify(vault).problems[0])
 
 
 def test_deleting_an_entry_removes_its_files_with_links(vault: Vault, tmp_path: Path) -> None:

@@ -39,7 +39,9 @@ CASES: list[tuple[str, Callable[[str], str], str]] = [
     ("learn/02-the-cycle.md", lambda t: "The cycle\n" + t, "02-the-cycle.md: the first line"),
     ("questionnaires/conflict_health.toml", lambda t: t + "\n= =\n", "conflict_health.toml"),
     ("cli.toml", lambda t: t.replace("\n[commands.cairn]\n", "\n[commands.kairn]\n"), "'cairn'"),
-    ("cli.toml", lambda t: t.replace("no_term = ", "no_terminal_at_all = ", 1), "no_term"),
+    ("cli.toml", lambda t: t.replace('summary = "change', 'sumary = "change', 1), "'sumary'"),
+    ("words.toml", lambda t: t.replace("[vault.what]\n", "[vault.what]\nodd = 3\n"), "'vault.what.odd'"),
+    ("words.toml", lambda t: t + "\n[[[\n", "words.toml: not valid TOML"),
     ("passphrase_words.txt", lambda t: t + "two words\n", "passphrase_words.txt: line"),
 ]
 

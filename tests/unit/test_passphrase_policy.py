@@ -45,7 +45,7 @@ def test_a_very_long_passphrase_is_judged_not_refused() -> None:
 
 
 def test_the_rule_is_unchanged() -> None:
-    assert new_passphrase_problem("", "") == "The new passphrase is empty."
+    assert str(new_passphrase_problem("", "")) == "The new passphrase is empty."
     assert new_passphrase_problem("abcdefgh", "abcdefgi") is not None
     assert new_passphrase_problem("short", "short") is not None
     assert new_passphrase_problem("abcdefgh", "abcdefgh") is None

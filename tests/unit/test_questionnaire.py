@@ -77,7 +77,7 @@ def test_the_shipped_questionnaire_covers_every_area_the_issue_names() -> None:
         "respect", "blame", "power", "tension", "isolation", "eggshells", "denying",
         "justifying", "cycle", "safety",
     ]  # fmt: skip
-    assert q.ANSWERS == ("Never", "Rarely", "Sometimes", "Often", "Always")
+    assert q.ANSWERS == ("never", "rarely", "sometimes", "often", "always")
     for area in shipped.areas:
         assert shipped.items_in(area.key), area.key
         assert all(area.text(band) for band in ("rarely", "sometimes", "often"))

@@ -48,6 +48,11 @@ class Bundle:
         return cast(dict[str, Any], self._part("screens", _read_screens))
 
     @property
+    def words(self) -> dict[str, Any]:
+        """words.toml: the sentences outside the screens, looked up by ``tui.words.say``."""
+        return cast(dict[str, Any], self._part("words", _read_words_toml))
+
+    @property
     def entry_fields(self) -> tuple[FieldText, ...]:
         return cast("tuple[FieldText, ...]", self._journal()[0])
 
@@ -98,6 +103,7 @@ class Bundle:
 
 PARTS = (
     "screens",
+    "words",
     "entry_fields",
     "phases",
     "safety_plan",
@@ -110,7 +116,11 @@ PARTS = (
 
 
 def _read_screens() -> dict[str, Any]:
-    return _screens(_toml("screens.toml"))
+    return _texts(_toml("screens.toml"), "screens.toml")
+
+
+def _read_words_toml() -> dict[str, Any]:
+    return _texts(_toml("words.toml"), "words.toml")
 
 
 def _read_journal() -> tuple[Any, Any, Any]:
@@ -174,17 +184,18 @@ def _toml(name: str) -> dict[str, Any]:
     return data
 
 
-def _screens(data: dict[str, Any], where: str = "") -> dict[str, Any]:
-    """screens.toml holds tables of text (and lists of text) and nothing else."""
+def _texts(data: dict[str, Any], name: str, where: str = "") -> dict[str, Any]:
+    """screens.toml and words.toml hold tables of text (and lists of text) and nothing
+    else."""
     for key, value in data.items():
         place = f"{where}.{key}" if where else key
         if isinstance(value, dict):
-            _screens(value, place)
+            _texts(value, name, place)
         elif not (
             isinstance(value, str)
             or (isinstance(value, list) and all(isinstance(v, str) for v in value))
         ):
-            raise ContentProblem(f"screens.toml: '{place}' should be text.")
+            raise ContentProblem(f"{name}: '{place}' should be text.")
     return data
 
 

@@ -33,19 +33,19 @@ def find_entry(vault: Vault, wanted: str) -> JournalEntry:
     if exact is not None:
         return exact
     if len(wanted) < MIN_ID_PREFIX:
-        raise EntryRejected(f"Give at least {MIN_ID_PREFIX} characters of the entry's id.")
+        raise EntryRejected("journal.id_prefix_short", least=MIN_ID_PREFIX)
     found = [entry for entry in store.entries(vault) if entry.id.startswith(wanted)]
     if not found:
-        raise EntryRejected(f"No entry's id starts with {wanted}; nothing was attached.")
+        raise EntryRejected("journal.id_prefix_none", prefix=wanted)
     if len(found) > 1:
-        raise EntryRejected(f"More than one entry's id starts with {wanted}; give more of it.")
+        raise EntryRejected("journal.id_prefix_many", prefix=wanted)
     return found[0]
 
 
 def check_note(note: str) -> str:
     note = note.strip()
     if len(note) > MAX_NOTE_CHARS:
-        raise EntryRejected(f"A note on a file holds at most {MAX_NOTE_CHARS} characters.")
+        raise EntryRejected("journal.note_long", most=MAX_NOTE_CHARS)
     return note
 
 
@@ -70,7 +70,7 @@ def attach(
             if entry is None:
                 entry = store.save(vault, store.new_entry(text=attached_text(paths)))
             elif store.get(vault, entry.id) is None:
-                raise EntryRejected("That entry is no longer in the journal.")
+                raise EntryRejected("journal.entry_gone")
             added = [
                 Attachment.made(each, entry=entry.id, name=name, kind=kind, added=moment, note=note)
                 for each, name, kind in zip(sealed, names, kinds, strict=True)
@@ -110,7 +110,7 @@ def every(vault: Vault) -> list[Attachment]:
 def get(vault: Vault, attachment_id: str) -> Attachment:
     found = vault.collection(TABLE).find("id", attachment_id)
     if found is None:
-        raise EntryRejected("That file is no longer attached.")
+        raise EntryRejected("journal.file_gone")
     return Attachment.from_record(found[1])
 
 
@@ -145,10 +145,10 @@ def read(vault: Vault, attachment: Attachment) -> Iterator[bytes]:
         digest.update(part)
         size += len(part)
         if size > attachment.size:
-            raise FileDamaged("longer than attached")
+            raise FileDamaged("vault.file_damage.longer")
         yield part
     if size != attachment.size or digest.hexdigest() != attachment.sha256:
-        raise FileDamaged("not the bytes attached")
+        raise FileDamaged("vault.file_damage.not_the_bytes")
 
 
 def save_copy(vault: Vault, attachment: Attachment, out: Path, *, overwrite: bool) -> None:

@@ -20,6 +20,8 @@ import json
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from ..words import Phrase
+
 GENESIS = "0" * 64
 ENTRY_ACTIONS = ("add", "edit", "delete")
 FILE_ACTIONS = ("attach", "note", "detach")
@@ -125,7 +127,7 @@ class ChainReport:
     unlinked: int = 0  # entries from before the chain existed, and the chain is still empty
     files: int = 0  # attached files checked against the chain
     files_removed: int = 0
-    problems: list[str] = field(default_factory=list)
+    problems: list[Phrase] = field(default_factory=list)  # each a sentence
 
     @property
     def intact(self) -> bool:
@@ -160,7 +162,7 @@ def verify(
     if not links:
         report.unlinked = len(versions)
         if files:
-            report.problems.append("Attached files are not in the record chain.")
+            report.problems.append(Phrase("chain.files_unlinked"))
         return report
     previous_hash = GENESIS
     recorded: dict[str, dict[int, str]] = {}
@@ -169,13 +171,13 @@ def verify(
     removed_files: set[str] = set()
     for expected_seq, link in enumerate(links, start=1):
         if link.seq != expected_seq:
-            report.problems.append(f"Link {expected_seq} is missing or out of order.")
+            report.problems.append(Phrase("chain.link_missing", seq=expected_seq))
             break
         if link.prev != previous_hash or digest(link.body()) != link.hash:
-            report.problems.append(f"Link {link.seq} ({link.at}) was changed after it was made.")
+            report.problems.append(Phrase("chain.link_changed", seq=link.seq, at=link.at))
             break
         if link.action not in ACTIONS or (link.action in FILE_ACTIONS) != bool(link.attachment):
-            report.problems.append(f"Link {link.seq} records an unknown action.")
+            report.problems.append(Phrase("chain.link_action", seq=link.seq))
             break
         previous_hash = link.hash
         if link.attachment is not None:
@@ -212,18 +214,20 @@ def _check_entries(
     for entry_id, stored in versions.items():
         seen = recorded.get(entry_id)
         if seen is None or entry_id in removed:
-            report.problems.append(f"Entry {entry_id[:8]} is not in the record chain.")
+            report.problems.append(Phrase("chain.entry_unlinked", entry=entry_id[:8]))
             continue
         for version, content in stored:
             if seen.get(version) != content:
                 report.problems.append(
-                    f"Entry {entry_id[:8]}, version {version}, differs from what was recorded."
+                    Phrase("chain.version_differs", entry=entry_id[:8], version=version)
                 )
         kept = {version for version, _ in stored}
         for version in sorted(seen.keys() - kept):
-            report.problems.append(f"Entry {entry_id[:8]} is missing its version {version}.")
+            report.problems.append(
+                Phrase("chain.version_missing", entry=entry_id[:8], version=version)
+            )
     for entry_id in recorded.keys() - versions.keys() - removed:
-        report.problems.append(f"Entry {entry_id[:8]} was removed without a record of it.")
+        report.problems.append(Phrase("chain.entry_removed", entry=entry_id[:8]))
 
 
 def _check_files(
@@ -235,13 +239,11 @@ def _check_files(
     for file_id, state in files.items():
         seen = recorded.get(file_id)
         if seen is None or file_id in removed:
-            report.problems.append(f"Attached file {file_id[:8]} is not in the record chain.")
+            report.problems.append(Phrase("chain.file_unlinked", file=file_id[:8]))
         elif seen != state:
-            report.problems.append(
-                f"Attached file {file_id[:8]} differs from what the record chain holds."
-            )
+            report.problems.append(Phrase("chain.file_differs", file=file_id[:8]))
     for file_id in sorted(recorded.keys() - files.keys() - removed):
-        report.problems.append(f"Attached file {file_id[:8]} was removed without a record of it.")
+        report.problems.append(Phrase("chain.file_removed", file=file_id[:8]))
 
 
 def find_head(links: list[Link], prefix: str) -> tuple[Link, list[Link]] | None:

@@ -7,6 +7,7 @@ from typing import Any
 
 from ..content.bundle import content
 from ..content.checks import TableReader
+from ..words import Told
 from .phases import phase_ids
 from .when import BadTime, check_stored
 
@@ -15,7 +16,7 @@ MAX_TAG_CHARS = 60
 KINDS = ("entry", "daily")
 
 
-class EntryRejected(ValueError):
+class EntryRejected(Told, ValueError):
     """The entry cannot be saved as it is; ``str()`` says why in one sentence."""
 
 
@@ -166,32 +167,30 @@ def split_tags(text: str) -> tuple[str, ...]:
 def validate(entry: JournalEntry) -> JournalEntry:
     """The entry as it will be stored, or EntryRejected with one sentence."""
     if entry.kind not in KINDS:
-        raise EntryRejected(f"'{entry.kind}' is not a kind of entry Cairn knows.")
+        raise EntryRejected("journal.unknown_kind", kind=entry.kind)
     for name in (*TEXT_FIELDS, *DAILY_TEXT_FIELDS):
         if len(getattr(entry, name)) > MAX_TEXT_CHARS:
-            raise EntryRejected(
-                f"'{labels()[name]}' is longer than four million characters; split it up."
-            )
+            raise EntryRejected("journal.too_long", field=labels()[name])
     if entry.is_daily:
         if entry.happened and not entry.text.strip():
-            raise EntryRejected("Write what happened, or untick 'Something happened today'.")
+            raise EntryRejected("journal.daily_happened_empty")
         if not any(getattr(entry, name).strip() for name in (*TEXT_FIELDS, *DAILY_TEXT_FIELDS)):
-            raise EntryRejected("Today's page is empty; write a line first.")
+            raise EntryRejected("journal.daily_empty")
     elif not entry.text.strip():
-        raise EntryRejected("Write what happened first; it is the one field that is needed.")
+        raise EntryRejected("journal.empty")
     if entry.phase is not None and entry.phase not in phase_ids():
-        raise EntryRejected(f"'{entry.phase}' is not one of the phases Cairn knows.")
+        raise EntryRejected("journal.unknown_phase", phase=entry.phase)
     for moment in (entry.created, entry.occurred):
         try:
             check_stored(moment)
         except BadTime as problem:
-            raise EntryRejected(str(problem)) from None
+            raise EntryRejected(problem) from None
     tags = clean_tags(entry.tags)
     for tag in tags:
         if "," in tag:
-            raise EntryRejected("A tag cannot contain a comma; commas separate tags.")
+            raise EntryRejected("journal.tag_comma")
         if len(tag) > MAX_TAG_CHARS:
-            raise EntryRejected(f"A tag can be at most {MAX_TAG_CHARS} characters long.")
+            raise EntryRejected("journal.tag_long", most=MAX_TAG_CHARS)
     return replace(entry, tags=tags)
 
 

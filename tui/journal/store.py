@@ -11,6 +11,7 @@ from datetime import date, datetime
 from typing import Any
 
 from ..vault import Vault, VaultError, VaultLocked
+from ..words import Phrase
 from . import chain
 from .attached import TABLE as FILES_TABLE
 from .attached import Attachment
@@ -84,7 +85,7 @@ def delete(vault: Vault, entry_id: str) -> None:
         _link_older_entries(vault)
         found = journal.find("id", entry_id)
         if found is None:
-            raise EntryRejected("That entry is no longer in the journal.")
+            raise EntryRejected("journal.entry_gone")
         key, record = found
         entry = JournalEntry.from_record(record)
         for attachment in attachments_of(vault, entry.id):
@@ -231,7 +232,7 @@ def verify(vault: Vault) -> chain.ChainReport:
         files = {each.id: each.state() for each in attachments_of(vault)}
     except (KeyError, TypeError, ValueError):
         report = chain.ChainReport(entries=len(versions))
-        report.problems.append("The record chain itself is damaged.")
+        report.problems.append(Phrase("chain.damaged"))
         return report
     return chain.verify(found, versions, files)
 

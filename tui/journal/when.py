@@ -10,6 +10,7 @@ import re
 from datetime import date, datetime, timedelta
 
 from .. import clock
+from ..words import Told
 
 EARLIEST = date(1900, 1, 1)
 # A little slack for clocks and time zones; a record of what happened is never in the future.
@@ -20,7 +21,7 @@ _FORM = re.compile(
 )
 
 
-class BadTime(ValueError):
+class BadTime(Told, ValueError):
     """The text is not a time Cairn can store; ``str()`` says why in one sentence."""
 
 
@@ -38,9 +39,7 @@ def parse_when(text: str, *, current: datetime | None = None) -> str:
     current = current or local_now()
     match = _FORM.match(text.strip().lower())
     if match is None:
-        raise BadTime(
-            "Write the time like 2026-11-24 18:30 (year, month, day, then hours and minutes)."
-        )
+        raise BadTime("journal.time_shape")
     day_text = match["day"]
     if day_text == "today":
         day = current.date()
@@ -50,16 +49,16 @@ def parse_when(text: str, *, current: datetime | None = None) -> str:
         try:
             day = date.fromisoformat(day_text)
         except ValueError:
-            raise BadTime(f"There is no day {day_text} in the calendar.") from None
+            raise BadTime("journal.no_such_day", day=day_text) from None
     hour = int(match["hour"]) if match["hour"] else 0
     minute = int(match["minute"]) if match["minute"] else 0
     if hour > 23 or minute > 59:
-        raise BadTime("Hours go from 00 to 23 and minutes from 00 to 59.")
+        raise BadTime("journal.hours_minutes")
     if day < EARLIEST:
-        raise BadTime("That date is too long ago for Cairn to store.")
+        raise BadTime("journal.too_long_ago")
     moment = datetime(day.year, day.month, day.day, hour, minute).astimezone()
     if moment > current + FUTURE_SLACK:
-        raise BadTime("That time is in the future; the journal records what already happened.")
+        raise BadTime("journal.future")
     return moment.isoformat(timespec="seconds")
 
 
@@ -71,7 +70,7 @@ def parse_day(text: str | None) -> date | None:
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise BadTime("Write days like 2026-11-24.") from None
+        raise BadTime("journal.day_shape") from None
 
 
 def check_stored(value: str) -> datetime:
@@ -79,11 +78,11 @@ def check_stored(value: str) -> datetime:
     try:
         moment = datetime.fromisoformat(value)
     except (TypeError, ValueError):
-        raise BadTime(f"'{value}' is not a time in ISO 8601 form.") from None
+        raise BadTime("journal.not_iso", value=value) from None
     if moment.tzinfo is None:
-        raise BadTime(f"'{value}' has no time zone offset.")
+        raise BadTime("journal.no_offset", value=value)
     if moment.date() < EARLIEST:
-        raise BadTime("That date is too long ago for Cairn to store.")
+        raise BadTime("journal.too_long_ago")
     return moment
 
 

@@ -12,7 +12,8 @@ from typing import Any
 from ..content.checks import ContentProblem, TableReader, parse_toml
 
 FOLDER = "questionnaires"
-ANSWERS = ("Never", "Rarely", "Sometimes", "Often", "Always")
+# The answer scale, 0 to 4; its words are the screens' ([answers] in screens.toml).
+ANSWERS = ("never", "rarely", "sometimes", "often", "always")
 NOTICED = ("often", "seldom")
 BANDS = ("rarely", "sometimes", "often")
 
@@ -45,11 +46,11 @@ class Item:
 
     def asks_for_help(self, answer: int) -> bool:
         """Answered often or always: the emergency numbers, at once, before going on."""
-        return self.safety and self.weight(answer) >= ANSWERS.index("Often")
+        return self.safety and self.weight(answer) >= ANSWERS.index("often")
 
     def offers_help(self, answer: int) -> bool:
         """Answered sometimes: a lighter line saying where help is, without stopping."""
-        return self.safety and self.weight(answer) == ANSWERS.index("Sometimes")
+        return self.safety and self.weight(answer) == ANSWERS.index("sometimes")
 
 
 @dataclass(frozen=True)

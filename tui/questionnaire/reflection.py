@@ -11,8 +11,8 @@ from .definition import ANSWERS, Area, Item, Questionnaire
 
 Answers = Mapping[str, int | None]  # item key -> 0 (never) to 4 (always); None: skipped
 
-OFTEN = ANSWERS.index("Often")
-SOMETIMES = ANSWERS.index("Sometimes")
+OFTEN = ANSWERS.index("often")
+SOMETIMES = ANSWERS.index("sometimes")
 SAFETY_AREA = "safety"
 
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
+from ..words import Told
 from .sections import RowKind, Section, plan_content
 
 MAX_NOTES_CHARS = 1024 * 1024
@@ -17,7 +18,7 @@ MAX_ITEMS = 500  # checklist items, or rows, in one section
 Row = dict[str, Any]  # field key -> text, or True/False for a check field
 
 
-class PlanRejected(ValueError):
+class PlanRejected(Told, ValueError):
     """The plan cannot be saved as it is; ``str()`` says why in one sentence."""
 
 
@@ -163,9 +164,9 @@ def check_number(text: str) -> str | None:
     if not number:
         return None
     if len(number) > MAX_NUMBER_CHARS or not all(c.isdigit() or c in " +-().#*" for c in number):
-        raise PlanRejected("An emergency number is digits, with spaces, + - ( ) allowed.")
+        raise PlanRejected("plan.number_chars")
     if not any(c.isdigit() for c in number):
-        raise PlanRejected("An emergency number needs at least one digit.")
+        raise PlanRejected("plan.number_digit")
     return number
 
 
@@ -187,26 +188,26 @@ def check_section(section: SectionPlan) -> SectionPlan:
     """The section as it will be stored, or PlanRejected with the one thing to fix."""
     definition = plan_content().section(section.key)
     if len(section.notes) > MAX_NOTES_CHARS:
-        raise PlanRejected("The notes are longer than a million characters; shorten them.")
+        raise PlanRejected("plan.notes_long")
     if len(section.checklist) > MAX_ITEMS or len(section.rows) > MAX_ITEMS:
-        raise PlanRejected(f"A section holds at most {MAX_ITEMS} items; remove some first.")
+        raise PlanRejected("plan.too_many_items", most=MAX_ITEMS)
     for item in section.checklist:
         if not item.text.strip():
-            raise PlanRejected("A checklist item is empty; write something or remove it.")
+            raise PlanRejected("plan.item_empty")
         if len(item.text) > MAX_LINE_CHARS:
-            raise PlanRejected(f"A checklist item is longer than {MAX_LINE_CHARS} characters.")
+            raise PlanRejected("plan.item_long", most=MAX_LINE_CHARS)
     rows = tuple(check_row(definition.rows, row) for row in section.rows)
     return replace(section, rows=rows)
 
 
 def check_row(kind: RowKind | None, row: Mapping[str, Any]) -> Row:
     if kind is None:
-        raise PlanRejected("This section keeps no rows.")
+        raise PlanRejected("plan.no_rows")
     complete = _complete_row(kind, row)
     for f in kind.fields:
         value = complete[f.key]
         if f.kind == "text" and len(value) > MAX_LINE_CHARS:
-            raise PlanRejected(f"{f.label} is longer than {MAX_LINE_CHARS} characters.")
+            raise PlanRejected("plan.field_long", field=f.label, most=MAX_LINE_CHARS)
         if f.required and not value.strip():
-            raise PlanRejected(f"Write the {f.label.lower()} first; it names the {kind.one}.")
+            raise PlanRejected("plan.field_needed", field=f.label.lower(), row=kind.one)
     return complete

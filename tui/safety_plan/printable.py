@@ -10,17 +10,16 @@ import html
 from collections.abc import Iterator
 from datetime import datetime
 
+from .. import dates
 from ..visible import visible
+from ..words import say
 from .plan import SafetyPlan, SectionPlan
 from .progress import describe, progress
 from .sections import Section, plan_content
 
-NOT_ENCRYPTED = "This copy is not encrypted. Keep it where only you can reach it."
-
 
 def _made(iso: str) -> str:
-    moment = datetime.fromisoformat(iso)
-    return f"{moment:%A} {moment.day} {moment:%B %Y}, {moment:%H:%M}"
+    return dates.moment_text(datetime.fromisoformat(iso))
 
 
 def plan_order(plan: SafetyPlan) -> tuple[Section, ...]:
@@ -29,17 +28,17 @@ def plan_order(plan: SafetyPlan) -> tuple[Section, ...]:
 
 
 def _facts(plan: SafetyPlan, made: str) -> list[tuple[str, str]]:
-    mode = plan_content().mode(plan.mode).title if plan.mode else "Not chosen yet"
+    mode = plan_content().mode(plan.mode).title if plan.mode else say("printed_plan.no_mode")
     return [
-        ("Made", _made(made)),
-        ("Plan", mode),
-        ("Review by", plan.review_by or "No date set"),
+        (say("printed_plan.made"), _made(made)),
+        (say("printed_plan.plan"), mode),
+        (say("printed_plan.review_by"), plan.review_by or say("printed_plan.no_date")),
     ]
 
 
 def _own_numbers(plan: SafetyPlan) -> list[tuple[str, str]]:
     """The person's own emergency number and lines (label, number), printed first."""
-    found = [("Emergency (yours)", plan.emergency)] if plan.emergency else []
+    found = [(say("printed_plan.own_emergency"), plan.emergency)] if plan.emergency else []
     for row in plan.own_lines():
         number = str(row.get("number", ""))
         if number.strip():
@@ -52,7 +51,7 @@ def _row_lines(section: Section, row: dict[str, object]) -> Iterator[tuple[str, 
     for f in section.rows.fields:
         value = row.get(f.key)
         if f.kind == "check":
-            yield f.label, "yes" if value is True else "no"
+            yield f.label, say("printed_plan.yes" if value is True else "printed_plan.no")
         elif isinstance(value, str) and value.strip():
             yield f.label, value
 
@@ -67,7 +66,7 @@ def _indent(text: str, by: str) -> list[str]:
 def _text_section(section: Section, kept: SectionPlan) -> list[str]:
     out = [f"== {section.title} ==", describe(section, progress(section, kept)), ""]
     if kept.checklist:
-        out.append("Checklist")
+        out.append(say("printed_plan.checklist"))
         for item in kept.checklist:
             mark = "[x]" if item.done else "[ ]"
             lines = _indent(item.text, "")
@@ -85,19 +84,19 @@ def _text_section(section: Section, kept: SectionPlan) -> list[str]:
                 prefix = " " * len(prefix)
         out.append("")
     if kept.notes.strip():
-        out.append("Notes")
+        out.append(say("printed_plan.notes"))
         out.extend(_indent(kept.notes, "  "))
         out.append("")
     return out
 
 
 def to_text(plan: SafetyPlan, made: str) -> str:
-    out = ["SAFETY PLAN", ""]
+    out = [say("printed_plan.title").upper(), ""]
     out += [f"{label}: {value}" for label, value in _facts(plan, made)]
-    out += ["", NOT_ENCRYPTED, "", "Numbers"]
+    out += ["", say("printed_plan.not_encrypted"), "", say("printed_plan.numbers")]
     out += [f"  {visible(label)}: {visible(number)}" for label, number in _own_numbers(plan)]
     out += [f"  {n.label}: {n.number}" for n in plan_content().numbers]
-    out += [f"  (Numbers from {plan_content().source}.)", ""]
+    out += [f"  ({_numbers_from()})", ""]
     for section in plan_order(plan):
         out += _text_section(section, plan.section(section.key))
     return "\n".join(out).rstrip("\n") + "\n"
@@ -117,8 +116,23 @@ dd { margin-left: 1em; white-space: pre-wrap; overflow-wrap: anywhere; }
 """
 
 
+def _numbers_from() -> str:
+    return say("printed_plan.numbers_from", source=plan_content().source)
+
+
 def _h(text: str) -> str:
     return html.escape(visible(text), quote=True)
+
+
+def _html_head(title: str) -> list[str]:
+    """The page's head, up to the opening body; ``title`` already escaped."""
+    return [
+        "<!DOCTYPE html>",
+        f'<html lang="{_h(say("meta.lang"))}"><head><meta charset="utf-8">',
+        '<meta name="referrer" content="no-referrer">',
+        f"<title>{title}</title>",
+        f"<style>{_STYLE}</style></head><body>",
+    ]
 
 
 def _html_section(section: Section, kept: SectionPlan) -> list[str]:
@@ -141,31 +155,29 @@ def _html_section(section: Section, kept: SectionPlan) -> list[str]:
                 parts.append(f"<dt>{_h(label)}</dt><dd>{_h(value)}</dd>")
             parts.append("</dl>")
     if kept.notes.strip():
-        parts.append(f'<h3>Notes</h3><div class="notes">{_h(kept.notes)}</div>')
+        notes = _h(say("printed_plan.notes"))
+        parts.append(f'<h3>{notes}</h3><div class="notes">{_h(kept.notes)}</div>')
     parts.append("</section>")
     return parts
 
 
 def to_html(plan: SafetyPlan, made: str) -> str:
+    title = _h(say("printed_plan.title"))
     parts = [
-        "<!DOCTYPE html>",
-        '<html lang="en"><head><meta charset="utf-8">',
-        '<meta name="referrer" content="no-referrer">',
-        "<title>Safety plan</title>",
-        f"<style>{_STYLE}</style></head><body>",
-        "<h1>Safety plan</h1>",
+        *_html_head(title),
+        f"<h1>{title}</h1>",
         "<ul>",
         *(f"<li>{_h(label)}: {_h(value)}</li>" for label, value in _facts(plan, made)),
         "</ul>",
-        f"<p><strong>{_h(NOT_ENCRYPTED)}</strong></p>",
-        "<h2>Numbers</h2><ul>",
+        f"<p><strong>{_h(say('printed_plan.not_encrypted'))}</strong></p>",
+        f"<h2>{_h(say('printed_plan.numbers'))}</h2><ul>",
         *(f"<li>{_h(lb)}: <strong>{_h(nb)}</strong></li>" for lb, nb in _own_numbers(plan)),
         *(
             f"<li>{_h(n.label)}: <strong>{_h(n.number)}</strong></li>"
             for n in plan_content().numbers
         ),
         "</ul>",
-        f'<p class="source">Numbers from {_h(plan_content().source)}.</p>',
+        f'<p class="source">{_h(_numbers_from())}</p>',
     ]
     for section in plan_order(plan):
         parts += _html_section(section, plan.section(section.key))
@@ -208,11 +220,7 @@ def trusted_html(plan: SafetyPlan, made: str) -> str:
     card, lists = plan_content().trusted_card, plan_content().trusted_lists
     words, emergency = _card_parts(plan)
     parts = [
-        "<!DOCTYPE html>",
-        '<html lang="en"><head><meta charset="utf-8">',
-        '<meta name="referrer" content="no-referrer">',
-        f"<title>{_h(card['title'])}</title>",
-        f"<style>{_STYLE}</style></head><body>",
+        *_html_head(_h(card["title"])),
         f"<h1>{_h(card['title'])}</h1>",
         f"<p>{_h(card['intro'])}</p>",
     ]

@@ -5,10 +5,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..words import plural, say
 from .plan import SectionPlan
 from .sections import Section
 
-NOT_STARTED, STARTED, DONE = "not started", "started", "done"
+# Ids of [plan.status] in screens.toml.
+NOT_STARTED, STARTED, DONE = "not_started", "started", "done"
 
 
 @dataclass(frozen=True)
@@ -55,12 +57,14 @@ def describe(section: Section, done: Progress) -> str:
     """One line: "3 of 5 checked, 2 people, notes written"."""
     parts = []
     if done.items:
-        parts.append(f"{done.checked} of {done.items} checked")
+        parts.append(say("plan.progress.checked", checked=done.checked, items=done.items))
     if section.rows is not None:
         kind = section.rows
         if done.ready is not None and done.rows:
-            parts.append(f"{done.ready} of {done.rows} {kind.many} ready")
+            parts.append(
+                say("plan.progress.ready", ready=done.ready, rows=done.rows, many=kind.many)
+            )
         else:
-            parts.append(f"{done.rows} {kind.one if done.rows == 1 else kind.many}")
-    parts.append("notes written" if done.notes else "no notes")
-    return ", ".join(parts)
+            parts.append(plural("plan.progress.rows", done.rows, one=kind.one, many=kind.many))
+    parts.append(say("plan.progress.notes" if done.notes else "plan.progress.no_notes"))
+    return say("plan.progress.separator").join(parts)

@@ -27,7 +27,7 @@ def save_section(vault: Vault, section: SectionPlan) -> SafetyPlan:
 
 def set_mode(vault: Vault, mode: str) -> SafetyPlan:
     if mode not in {m.key for m in plan_content().modes}:
-        raise PlanRejected("Choose staying safer, preparing to leave or after leaving.")
+        raise PlanRejected("plan.choose_mode")
     return _store(vault, replace(load(vault), mode=mode))
 
 

@@ -45,10 +45,7 @@ def recipient(text: str) -> Recipient:
     except pyrage.RecipientError:
         pass
     shown = visible(line if len(line) <= 40 else line[:39] + "\u2026")
-    raise RecipientRefused(
-        f"'{shown}' is not an age recipient (age1...) or an SSH public key (ssh-ed25519 or "
-        "ssh-rsa); nothing was written."
-    )
+    raise RecipientRefused("vault.not_a_recipient", key=shown)
 
 
 class _Stream(io.RawIOBase):

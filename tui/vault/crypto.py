@@ -16,6 +16,8 @@ import nacl.utils
 from argon2.low_level import Type, hash_secret_raw
 from nacl.public import PrivateKey, PublicKey, SealedBox
 
+from ..words import Phrase
+
 KEY_BYTES = nacl.secret.Aead.KEY_SIZE  # 32
 NONCE_BYTES = nacl.secret.Aead.NONCE_SIZE  # 24
 TAG_BYTES = nacl.secret.Aead.MACBYTES  # 16
@@ -35,14 +37,14 @@ class KdfParams:
     time_cost: int
     parallelism: int
 
-    def problem(self) -> str | None:
+    def problem(self) -> Phrase | None:
         """Why these parameters must not be run, or None when they are within bounds."""
         if not 1 <= self.parallelism <= MAX_PARALLELISM:
-            return f"key derivation parallelism {self.parallelism} is outside 1..{MAX_PARALLELISM}"
+            return Phrase("vault.damage.kdf_lanes", lanes=self.parallelism, most=MAX_PARALLELISM)
         if not 1 <= self.time_cost <= MAX_TIME_COST:
-            return f"key derivation passes {self.time_cost} is outside 1..{MAX_TIME_COST}"
+            return Phrase("vault.damage.kdf_passes", passes=self.time_cost, most=MAX_TIME_COST)
         if not 8 * self.parallelism <= self.memory_kib <= MAX_MEMORY_KIB:
-            return f"key derivation memory {self.memory_kib} KiB is outside the allowed range"
+            return Phrase("vault.damage.kdf_memory", kib=self.memory_kib)
         return None
 
 
@@ -69,7 +71,7 @@ def derive_kek(secret: bytes, salt: bytes, params: KdfParams) -> bytearray:
     """Argon2id key-encryption key. The caller must have checked ``params.problem()``."""
     problem = params.problem()
     if problem is not None:  # a second guard: never run Argon2 on unbounded values
-        raise ValueError(problem)
+        raise ValueError(problem.key)
     return bytearray(
         hash_secret_raw(
             secret=secret,

@@ -1,4 +1,5 @@
-"""What can go wrong with a vault, each as one sentence a person can act on.
+"""What can go wrong with a vault, each as one sentence a person can act on (in
+tui/content/words.toml, [vault]).
 
 The sentences never contain a passphrase, a key or any content of the vault.
 """
@@ -8,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..visible import visible
+from ..words import Phrase, Told
 
 
 def shown(path: str | Path) -> str:
@@ -16,50 +18,54 @@ def shown(path: str | Path) -> str:
     return visible(str(path))
 
 
-class VaultError(Exception):
-    """Base class: ``str(error)`` is the sentence to show the person."""
+class VaultError(Told):
+    """Base class: made from a key of words.toml and named values; ``str(error)`` is the
+    sentence to show the person."""
 
 
 class VaultMissing(VaultError):
     def __init__(self, path: str) -> None:
-        super().__init__(f"There is no vault at {shown(path)}; create one with 'cairn init'.")
+        super().__init__("vault.missing", path=shown(path))
 
 
 class VaultExists(VaultError):
     def __init__(self, path: str) -> None:
-        super().__init__(f"Something already exists at {shown(path)}; Cairn will not overwrite it.")
+        super().__init__("vault.exists", path=shown(path))
 
 
 class NotAVaultPath(VaultError):
-    """The path names a folder, a device or another non-file."""
+    """The path names a folder, a device or another non-file; ``what`` is a key of
+    [vault.what]."""
 
     def __init__(self, path: str, what: str) -> None:
-        super().__init__(f"{shown(path)} is {what}, not a vault file.")
+        super().__init__("vault.not_a_vault", path=shown(path), what=Phrase(f"vault.what.{what}"))
 
 
 class WrongPassphrase(VaultError):
-    def __init__(self) -> None:
-        super().__init__("That passphrase or recovery code does not open this vault.")
+    key = "vault.wrong_passphrase"
 
 
 class VaultDamaged(VaultError):
-    def __init__(self, detail: str = "") -> None:
-        sentence = "The vault file is damaged or was changed outside Cairn, so it was not opened"
-        super().__init__(f"{sentence} ({detail})." if detail else f"{sentence}.")
+    """``detail`` says what is wrong, as a Phrase of [vault.damage]."""
+
+    def __init__(self, detail: Phrase | None = None) -> None:
+        if detail is None:
+            super().__init__("vault.damaged")
+        else:
+            super().__init__("vault.damaged_because", detail=detail)
 
 
 class VaultTooNew(VaultError):
     def __init__(self, version: int) -> None:
-        super().__init__(
-            f"The vault was written by a newer version of Cairn (format {version}); "
-            "update Cairn to open it."
-        )
+        super().__init__("vault.too_new", version=version)
 
 
 class VaultBusy(VaultError):
     def __init__(self, pid: int | None) -> None:
-        who = f"process {pid}" if pid else "another process"
-        super().__init__(f"The vault is already open in {who}; close it there first.")
+        if pid:
+            super().__init__("vault.busy_in_process", pid=pid)
+        else:
+            super().__init__("vault.busy")
         self.pid = pid
 
 
@@ -75,12 +81,7 @@ class VaultTakenOver(VaultWriteFailed):
     """The lock beside the vault was removed or replaced and another process may have
     written since: saving now could throw away what it saved."""
 
-    def __init__(self) -> None:
-        super().__init__(
-            "The lock file beside the vault was removed or replaced and another Cairn may "
-            "have saved since, so nothing was saved here; close Cairn and open it again "
-            "(unsaved work is offered back)."
-        )
+    key = "vault.taken_over"
 
 
 class VaultReadOnly(VaultWriteFailed):
@@ -101,22 +102,12 @@ class RecipientRefused(VaultError):
 
 
 class TooLargeForPassphrase(VaultError):
-    def __init__(self) -> None:
-        super().__init__(
-            "A bundle sealed with a passphrase is made in memory, and this one is larger than "
-            "1 GiB; seal it to the recipient's age or SSH key instead (--to-age). Nothing was "
-            "written."
-        )
+    key = "vault.too_large_for_passphrase"
 
 
 class PassphraseNeeded(VaultError):
-    def __init__(self) -> None:
-        super().__init__(
-            "A new recovery code can only be made with the passphrase, not with the recovery "
-            "code; set a new passphrase first with 'cairn passwd'."
-        )
+    key = "vault.passphrase_needed"
 
 
 class VaultLocked(VaultError):
-    def __init__(self) -> None:
-        super().__init__("The vault is locked.")
+    key = "vault.locked"

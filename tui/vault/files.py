@@ -30,6 +30,7 @@ from pathlib import Path
 import nacl.bindings as sodium
 import nacl.exceptions
 
+from ..words import Phrase
 from .errors import UnsafeVault, VaultError, VaultWriteFailed, shown
 from .storage import flush_folder, storage_sentence
 
@@ -98,28 +99,24 @@ def open_source(path: Path) -> tuple[int, os.stat_result]:
     try:
         fd = os.open(path, flags)
     except FileNotFoundError:
-        raise FileRefused(f"There is no file at {shown(path)}; nothing was attached.") from None
+        raise FileRefused("vault.attach.missing", path=shown(path)) from None
     except IsADirectoryError:
-        raise FileRefused(_not_regular(path, "a folder")) from None
+        raise FileRefused(_not_regular(path, "folder")) from None
     except PermissionError:
-        raise FileRefused(
-            f"Cairn is not allowed to read {shown(path)}; nothing was attached."
-        ) from None
+        raise FileRefused("vault.attach.not_allowed", path=shown(path)) from None
     except OSError as error:
         reason = error.strerror or type(error).__name__
-        raise FileRefused(
-            f"{shown(path)} cannot be read ({reason}); nothing was attached."
-        ) from None
+        raise FileRefused("vault.attach.unreadable", path=shown(path), reason=reason) from None
     try:
         info = os.fstat(fd)
         if stat.S_ISDIR(info.st_mode):
-            raise FileRefused(_not_regular(path, "a folder"))
+            raise FileRefused(_not_regular(path, "folder"))
         if stat.S_ISFIFO(info.st_mode):
-            raise FileRefused(_not_regular(path, "a pipe"))
+            raise FileRefused(_not_regular(path, "pipe"))
         if stat.S_ISCHR(info.st_mode) or stat.S_ISBLK(info.st_mode):
-            raise FileRefused(_not_regular(path, "a device"))
+            raise FileRefused(_not_regular(path, "device"))
         if not stat.S_ISREG(info.st_mode):
-            raise FileRefused(_not_regular(path, "not an ordinary file"))
+            raise FileRefused(_not_regular(path, "not_ordinary"))
         if info.st_size > MAX_FILE_BYTES:
             raise FileRefused(too_large(path))
         os.set_blocking(fd, True)
@@ -129,15 +126,12 @@ def open_source(path: Path) -> tuple[int, os.stat_result]:
     return fd, info
 
 
-def _not_regular(path: Path, what: str) -> str:
-    return f"{shown(path)} is {what}; Cairn attaches only ordinary files, so nothing was attached."
+def _not_regular(path: Path, what: str) -> Phrase:
+    return Phrase("vault.attach.not_regular", path=shown(path), what=Phrase(f"vault.what.{what}"))
 
 
-def too_large(path: Path) -> str:
-    return (
-        f"{shown(path)} is larger than {MAX_FILE_BYTES // 1024**3} GiB, the most one "
-        "attachment can hold; nothing was attached."
-    )
+def too_large(path: Path) -> Phrase:
+    return Phrase("vault.attach.too_large", path=shown(path), gib=MAX_FILE_BYTES // 1024**3)
 
 
 def _read_full(fd: int, size: int) -> bytes:
@@ -292,10 +286,7 @@ def prepare(folder: Path) -> None:
         pass
     info = os.lstat(folder)
     if not stat.S_ISDIR(info.st_mode) or info.st_uid != os.geteuid():
-        raise UnsafeVault(
-            f"{shown(folder)} is not the private folder Cairn keeps attached files in, "
-            "so nothing was attached."
-        )
+        raise UnsafeVault("vault.attach.folder", folder=shown(folder))
     if info.st_mode & 0o077:
         os.chmod(folder, 0o700)
 
@@ -312,23 +303,27 @@ def unseal(folder: Path, sealed: SealedFile, file_id: bytes) -> Iterator[bytes]:
     try:
         fd = os.open(path, flags)
     except FileNotFoundError:
-        raise FileDamaged("missing") from None
+        raise FileDamaged("vault.file_damage.missing") from None
     except OSError as error:
-        raise FileDamaged(error.strerror or "unreadable") from None
+        raise FileDamaged(
+            "vault.file_damage.os", reason=error.strerror or type(error).__name__
+        ) from None
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
-            raise FileDamaged("not a file")
+            raise FileDamaged("vault.file_damage.not_a_file")
         # The length follows from the original's size, so a cut or a longer file is named
         # as such before any decryption (which could only say "changed").
         expected = sealed_size(sealed.size)
         if info.st_size < expected:
-            raise FileDamaged("cut short")
+            raise FileDamaged("vault.file_damage.cut_short")
         if info.st_size > expected:
-            raise FileDamaged("has bytes after its end")
+            raise FileDamaged("vault.file_damage.bytes_after")
         yield from _pull(fd, sealed, file_id)
     except OSError as error:  # the disk failed while reading it
-        raise FileDamaged(error.strerror or "unreadable") from None
+        raise FileDamaged(
+            "vault.file_damage.os", reason=error.strerror or type(error).__name__
+        ) from None
     finally:
         os.close(fd)
 
@@ -336,34 +331,34 @@ def unseal(folder: Path, sealed: SealedFile, file_id: bytes) -> Iterator[bytes]:
 def _pull(fd: int, sealed: SealedFile, file_id: bytes) -> Iterator[bytes]:
     start = _read_full(fd, PREAMBLE.size + HEADER_BYTES)
     if len(start) < PREAMBLE.size + HEADER_BYTES:
-        raise FileDamaged("cut short")
+        raise FileDamaged("vault.file_damage.cut_short")
     magic, version = PREAMBLE.unpack_from(start)
     if magic != MAGIC or version != VERSION:
-        raise FileDamaged("not a sealed attachment")
+        raise FileDamaged("vault.file_damage.not_sealed")
     try:
         key = base64.b64decode(sealed.key, validate=True)
         associated = _associated(file_id, sealed.id)
         state = sodium.crypto_secretstream_xchacha20poly1305_state()
         sodium.crypto_secretstream_xchacha20poly1305_init_pull(state, start[PREAMBLE.size :], key)
     except (ValueError, nacl.exceptions.CryptoError):
-        raise FileDamaged("its key does not fit") from None
+        raise FileDamaged("vault.file_damage.key") from None
     while True:
         message = _read_full(fd, CHUNK + ABYTES)
         if len(message) < ABYTES:
-            raise FileDamaged("cut short")
+            raise FileDamaged("vault.file_damage.cut_short")
         try:
             plain, tag = sodium.crypto_secretstream_xchacha20poly1305_pull(
                 state, message, associated
             )
         except (nacl.exceptions.CryptoError, ValueError):
-            raise FileDamaged("changed, or not this attachment") from None
+            raise FileDamaged("vault.file_damage.changed") from None
         if tag == _FINAL:
             if os.read(fd, 1):
-                raise FileDamaged("has bytes after its end")
+                raise FileDamaged("vault.file_damage.bytes_after")
             yield plain
             return
         if len(message) < CHUNK + ABYTES:
-            raise FileDamaged("cut short")
+            raise FileDamaged("vault.file_damage.cut_short")
         yield plain
 
 
@@ -373,10 +368,10 @@ def read_sealed(path: Path) -> Iterator[bytes]:
     try:
         fd = os.open(path, flags)
     except FileNotFoundError:
-        raise FileDamaged("missing") from None
+        raise FileDamaged("vault.file_damage.missing") from None
     try:
         if not stat.S_ISREG(os.fstat(fd).st_mode):
-            raise FileDamaged("not a file")
+            raise FileDamaged("vault.file_damage.not_a_file")
         while piece := os.read(fd, CHUNK):
             yield piece
     finally:

@@ -24,6 +24,7 @@ import struct
 from dataclasses import dataclass, replace
 from typing import Any
 
+from ..words import Phrase
 from .crypto import (
     KEY_BYTES,
     NONCE_BYTES,
@@ -93,19 +94,19 @@ def _b64(data: bytes) -> str:
 
 def _unb64(value: object, length: int, name: str) -> bytes:
     if not isinstance(value, str):
-        raise VaultDamaged(f"{name} is not text")
+        raise VaultDamaged(Phrase("vault.damage.field_not_text", field=name))
     try:
         raw = base64.b64decode(value.encode("ascii"), validate=True)
     except (binascii.Error, UnicodeEncodeError):
-        raise VaultDamaged(f"{name} is not base64") from None
+        raise VaultDamaged(Phrase("vault.damage.field_not_base64", field=name)) from None
     if len(raw) != length:
-        raise VaultDamaged(f"{name} has the wrong length")
+        raise VaultDamaged(Phrase("vault.damage.field_length", field=name))
     return raw
 
 
 def _int(value: object, name: str) -> int:
     if not isinstance(value, int) or isinstance(value, bool):
-        raise VaultDamaged(f"{name} is not a whole number")
+        raise VaultDamaged(Phrase("vault.damage.field_not_number", field=name))
     return value
 
 
@@ -142,12 +143,12 @@ def encode_header(header: Header) -> bytes:
 
 def _decode_slot(raw: object, index: int, version: int) -> KeySlot:
     if not isinstance(raw, dict):
-        raise VaultDamaged(f"key slot {index} is not an object")
+        raise VaultDamaged(Phrase("vault.damage.slot_not_object", slot=index))
     kind = raw.get("kind")
     if kind not in SLOT_KINDS:
-        raise VaultDamaged(f"key slot {index} has an unknown kind")
+        raise VaultDamaged(Phrase("vault.damage.slot_kind", slot=index))
     if raw.get("kdf") != "argon2id":
-        raise VaultDamaged(f"key slot {index} names an unknown key derivation")
+        raise VaultDamaged(Phrase("vault.damage.slot_kdf", slot=index))
     kdf = KdfParams(
         memory_kib=_int(raw.get("m"), "m"),
         time_cost=_int(raw.get("t"), "t"),
@@ -160,14 +161,14 @@ def _decode_slot(raw: object, index: int, version: int) -> KeySlot:
         kind=str(kind),
         kdf=kdf,
         salt=_unb64(raw.get("salt"), SALT_BYTES, "salt"),
-        wrapped=_unb64(raw.get("wrapped"), NONCE_BYTES + WRAPPED_KEY_BYTES, "wrapped key"),
+        wrapped=_unb64(raw.get("wrapped"), NONCE_BYTES + WRAPPED_KEY_BYTES, "wrapped"),
     )
     if version == 1:
         return slot
     return replace(
         slot,
-        public=_unb64(raw.get("public"), PUBLIC_KEY_BYTES, "slot public key"),
-        sealed_key=_unb64(raw.get("sealed"), SEALED_KEY_BYTES, "sealed key"),
+        public=_unb64(raw.get("public"), PUBLIC_KEY_BYTES, "public"),
+        sealed_key=_unb64(raw.get("sealed"), SEALED_KEY_BYTES, "sealed"),
     )
 
 
@@ -175,22 +176,22 @@ def _decode_header(body: bytes, version: int) -> Header:
     try:
         document: Any = json.loads(body.decode("utf-8"))
     except (UnicodeDecodeError, ValueError, RecursionError):
-        raise VaultDamaged("the header is not readable") from None
+        raise VaultDamaged(Phrase("vault.damage.header_unreadable")) from None
     if not isinstance(document, dict):
-        raise VaultDamaged("the header is not an object")
+        raise VaultDamaged(Phrase("vault.damage.header_not_object"))
     raw_slots = document.get("slots")
     if not isinstance(raw_slots, list) or not 1 <= len(raw_slots) <= 8:
-        raise VaultDamaged("the key slots are missing")
+        raise VaultDamaged(Phrase("vault.damage.slots_missing"))
     slots = tuple(_decode_slot(raw, index, version) for index, raw in enumerate(raw_slots))
     if len({slot.kind for slot in slots}) != len(slots):
-        raise VaultDamaged("two key slots have the same kind")
+        raise VaultDamaged(Phrase("vault.damage.slots_same_kind"))
     raw_attempts_key = document.get("attempts_key")
     return Header(
         version=version,
-        file_id=_unb64(document.get("file_id"), FILE_ID_BYTES, "file id"),
+        file_id=_unb64(document.get("file_id"), FILE_ID_BYTES, "file_id"),
         slots=slots,
         attempts_key=(
-            None if raw_attempts_key is None else _unb64(raw_attempts_key, 32, "attempts key")
+            None if raw_attempts_key is None else _unb64(raw_attempts_key, 32, "attempts_key")
         ),
         unknown=tuple(
             (key, value) for key, value in sorted(document.items()) if key not in KNOWN_FIELDS
@@ -201,20 +202,20 @@ def _decode_header(body: bytes, version: int) -> Header:
 def parse(data: bytes) -> VaultFile:
     """Split a vault file into its parts; refuse anything malformed before any key work."""
     if len(data) < PREAMBLE.size or not data.startswith(MAGIC):
-        raise VaultDamaged("it does not start like a Cairn vault")
+        raise VaultDamaged(Phrase("vault.damage.not_a_vault"))
     _, version, header_length = PREAMBLE.unpack_from(data)
     if version > VERSION:
         raise VaultTooNew(version)
     if version < 1:
-        raise VaultDamaged("the format version is not valid")
+        raise VaultDamaged(Phrase("vault.damage.version"))
     if not 2 <= header_length <= MAX_HEADER_BYTES:
-        raise VaultDamaged("the header length is not valid")
+        raise VaultDamaged(Phrase("vault.damage.header_length"))
     checksum_at = PREAMBLE.size + header_length
     body_at = checksum_at + CHECKSUM_BYTES
     if len(data) < body_at + NONCE_BYTES + TAG_BYTES:
-        raise VaultDamaged("it is shorter than its header says")
+        raise VaultDamaged(Phrase("vault.damage.too_short"))
     expected = hashlib.blake2b(data[:checksum_at], digest_size=CHECKSUM_BYTES).digest()
     if not hmac.compare_digest(expected, data[checksum_at:body_at]):
-        raise VaultDamaged("the header checksum does not match")
+        raise VaultDamaged(Phrase("vault.damage.checksum"))
     header = _decode_header(data[PREAMBLE.size : checksum_at], version)
     return VaultFile(header=header, associated_data=data[:body_at], sealed_body=data[body_at:])

@@ -19,16 +19,17 @@ import fcntl
 import os
 from pathlib import Path
 
+from ..words import Phrase
 from . import sidecar
 from .errors import UnsafeVault, VaultBusy, VaultTakenOver, shown
 
 # A full or read-only disk, or a folder Cairn may not write: the vault can still be read.
 READ_ONLY_ERRNOS = {
-    errno.EROFS: "the disk is read-only",
-    errno.ENOSPC: "the disk is full",
-    errno.EDQUOT: "the disk is full",
-    errno.EACCES: "Cairn is not allowed to write in the vault's folder",
-    errno.EPERM: "Cairn is not allowed to write in the vault's folder",
+    errno.EROFS: Phrase("vault.read_only_because.read_only_disk"),
+    errno.ENOSPC: Phrase("vault.read_only_because.full_disk"),
+    errno.EDQUOT: Phrase("vault.read_only_because.full_disk"),
+    errno.EACCES: Phrase("vault.read_only_because.not_allowed"),
+    errno.EPERM: Phrase("vault.read_only_because.not_allowed"),
 }
 
 
@@ -42,7 +43,7 @@ class VaultLock:
         self._fd: int | None = None
         # Set when no lock could be taken because nothing can be written beside the vault:
         # the vault is then opened for reading only, and this says why.
-        self.read_only_reason: str | None = None
+        self.read_only_reason: Phrase | None = None
 
     def acquire(self) -> None:
         fd: int | None
@@ -50,8 +51,7 @@ class VaultLock:
             fd = sidecar.open_private(self.path, os.O_RDWR, create=True)
         except sidecar.SidecarRefused as refused:
             raise UnsafeVault(
-                f"{shown(self.path)} is {refused.what}, not Cairn's lock file; "
-                "remove it, then open the vault again."
+                "vault.not_the_lock", path=shown(self.path), what=refused.what
             ) from None
         except OSError as error:
             fd = self._read_only_fallback(error)
@@ -65,7 +65,7 @@ class VaultLock:
             raise VaultBusy(holder) from None
         except OSError:
             os.close(fd)
-            raise UnsafeVault(f"{shown(self.path)} cannot be used as a lock file.") from None
+            raise UnsafeVault("vault.unusable_lock", path=shown(self.path)) from None
         # The pid only helps a refused process name the holder: a full disk must not stop
         # the person from reading their vault.
         with contextlib.suppress(OSError):
@@ -79,7 +79,7 @@ class VaultLock:
         for reading only, with the reason kept."""
         reason = READ_ONLY_ERRNOS.get(error.errno or 0)
         if reason is None:
-            raise UnsafeVault(f"{shown(self.path)} cannot be used as a lock file.") from None
+            raise UnsafeVault("vault.unusable_lock", path=shown(self.path)) from None
         self.read_only_reason = reason
         try:
             return sidecar.open_private(self.path, os.O_RDONLY)

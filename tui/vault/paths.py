@@ -21,17 +21,17 @@ def identity_of(info: os.stat_result) -> Identity:
 
 
 def _symlink_refused(path: Path) -> UnsafeVault:
-    return UnsafeVault(f"{shown(path)} is a symbolic link; Cairn opens only the real vault file.")
+    return UnsafeVault("vault.symlink", path=shown(path))
 
 
 def _bad_path(path: Path, error: OSError) -> NotAVaultPath | None:
     """A path the system cannot even look up, in words; None for other errors."""
     if error.errno == errno.ENAMETOOLONG:
-        return NotAVaultPath(str(path), "a path too long for this system")
+        return NotAVaultPath(str(path), "path_too_long")
     if error.errno == errno.ELOOP:
-        return NotAVaultPath(str(path), "a path with too many symbolic links")
+        return NotAVaultPath(str(path), "too_many_links")
     if error.errno == errno.ENOTDIR:
-        return NotAVaultPath(str(path), "inside something that is not a folder")
+        return NotAVaultPath(str(path), "inside_non_folder")
     return None
 
 
@@ -45,18 +45,12 @@ def prepare_folder(folder: Path) -> None:
     try:
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
     except (NotADirectoryError, FileExistsError):
-        raise NotAVaultPath(str(folder), "a file") from None
+        raise NotAVaultPath(str(folder), "file") from None
     except PermissionError:
-        raise UnsafeVault(f"Cairn is not allowed to create the folder {shown(folder)}.") from None
+        raise UnsafeVault("vault.cannot_create_folder", folder=shown(folder)) from None
     except OSError as error:
         raise _bad_path(folder, error) or error from None
     check_folder(folder)
-
-
-_PRIVATE_ADVICE = (
-    "keep the vault in a folder only you can enter, such as the default one "
-    "(run cairn without --vault)"
-)
 
 
 def check_folder(folder: Path) -> None:
@@ -67,20 +61,15 @@ def check_folder(folder: Path) -> None:
     except OSError as error:
         raise _bad_path(folder, error) or error from None
     if not stat.S_ISDIR(info.st_mode):
-        raise NotAVaultPath(str(folder), "not a folder")
+        raise NotAVaultPath(str(folder), "not_a_folder")
     # A shared folder such as /tmp (sticky and writable by others) is never made private:
     # changing its mode would break it for everyone else. The advice is to move the vault.
     shared = info.st_mode & stat.S_ISVTX and info.st_mode & 0o022
     if info.st_uid != os.geteuid() or shared:
-        whose = "is shared with other users" if shared else "belongs to another user"
-        raise UnsafeVault(
-            f"The folder {shown(folder)} {whose}, so Cairn will not use it; {_PRIVATE_ADVICE}."
-        )
+        whose = "vault.shared_folder" if shared else "vault.others_folder"
+        raise UnsafeVault(whose, folder=shown(folder))
     if info.st_mode & 0o022:
-        raise UnsafeVault(
-            f"Other users can change the folder {shown(folder)}; make it private with "
-            f"'chmod 700' on that folder, or {_PRIVATE_ADVICE}."
-        )
+        raise UnsafeVault("vault.open_folder", folder=shown(folder))
 
 
 def check_vault_file(path: Path, *, private: bool = True) -> None:
@@ -96,17 +85,15 @@ def check_vault_file(path: Path, *, private: bool = True) -> None:
     if stat.S_ISLNK(info.st_mode):
         raise _symlink_refused(path)
     if stat.S_ISDIR(info.st_mode):
-        raise NotAVaultPath(str(path), "a folder")
+        raise NotAVaultPath(str(path), "folder")
     if not stat.S_ISREG(info.st_mode):
-        raise NotAVaultPath(str(path), "not a regular file")
+        raise NotAVaultPath(str(path), "not_regular")
     if not private:
         return
     if info.st_uid != os.geteuid():
-        raise UnsafeVault(f"{shown(path)} belongs to another user, so Cairn will not open it.")
+        raise UnsafeVault("vault.others_file", path=shown(path))
     if info.st_mode & 0o077:
-        raise UnsafeVault(
-            f"Other users can read or change {shown(path)}; run 'chmod 600' on it first."
-        )
+        raise UnsafeVault("vault.open_file", path=shown(path))
     check_folder(path.parent)
 
 
@@ -119,7 +106,7 @@ def read_vault_bytes(path: Path) -> tuple[bytes, Identity]:
     except FileNotFoundError:
         raise VaultMissing(str(path)) from None
     except PermissionError:
-        raise UnsafeVault(f"Cairn is not allowed to read {shown(path)}.") from None
+        raise UnsafeVault("vault.not_allowed_to_read", path=shown(path)) from None
     except OSError as error:
         if error.errno == errno.ELOOP:
             raise _symlink_refused(path) from None
@@ -127,9 +114,9 @@ def read_vault_bytes(path: Path) -> tuple[bytes, Identity]:
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
-            raise NotAVaultPath(str(path), "not a regular file")
+            raise NotAVaultPath(str(path), "not_regular")
         if info.st_size > MAX_VAULT_BYTES:
-            raise NotAVaultPath(str(path), "larger than any vault")
+            raise NotAVaultPath(str(path), "larger_than_vault")
         chunks = []
         while chunk := os.read(fd, 1024 * 1024):
             chunks.append(chunk)

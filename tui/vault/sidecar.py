@@ -17,6 +17,7 @@ import os
 import stat
 from pathlib import Path
 
+from ..words import Phrase
 from .storage import flush_folder
 
 _OPEN = os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC | os.O_NOCTTY
@@ -25,38 +26,39 @@ MAX_ASIDE = 99
 
 class SidecarRefused(Exception):
     """What stands at a sidecar's path is not a file Cairn may use; ``what`` says what it
-    is in a few words ('a named pipe', 'a folder', 'larger than 256 KiB')."""
+    is in a few words (a Phrase of [vault.what]: a named pipe, a folder, larger than 256
+    KiB), for the sentence of whoever asked."""
 
-    def __init__(self, path: Path, what: str) -> None:
-        super().__init__(f"{path} is {what}")
+    def __init__(self, path: Path, what: Phrase) -> None:
+        super().__init__(what.key)
         self.path, self.what = path, what
 
 
-def _kind(mode: int) -> str | None:
+def _kind(mode: int) -> Phrase | None:
     if stat.S_ISREG(mode):
         return None
     if stat.S_ISLNK(mode):
-        return "a symbolic link"
+        return Phrase("vault.what.symlink")
     if stat.S_ISDIR(mode):
-        return "a folder"
+        return Phrase("vault.what.folder")
     if stat.S_ISFIFO(mode):
-        return "a named pipe"
+        return Phrase("vault.what.pipe")
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
+        return Phrase("vault.what.device")
     if stat.S_ISSOCK(mode):
-        return "a socket"
-    return "not an ordinary file"
+        return Phrase("vault.what.socket")
+    return Phrase("vault.what.not_ordinary")
 
 
-def problem_with(info: os.stat_result) -> str | None:
+def problem_with(info: os.stat_result) -> Phrase | None:
     """Why a file with this status may not be used, in a few words, or None."""
     kind = _kind(info.st_mode)
     if kind is not None:
         return kind
     if info.st_uid != os.geteuid():
-        return "owned by another account"
+        return Phrase("vault.what.other_owner")
     if info.st_nlink != 1:
-        return "a file with other names (hard links)"
+        return Phrase("vault.what.hard_links")
     return None
 
 
@@ -76,15 +78,15 @@ def open_private(path: Path, flags: int, *, create: bool = False) -> int | None:
     try:
         fd = os.open(path, flags | _OPEN | extra, 0o600)
     except FileExistsError:  # made by someone else between the two looks: look again
-        raise SidecarRefused(path, "changing while Cairn looked at it") from None
+        raise SidecarRefused(path, Phrase("vault.what.changing")) from None
     except OSError as error:
         if error.errno in (errno.ELOOP, errno.ENXIO, errno.EISDIR):
-            raise SidecarRefused(path, "changing while Cairn looked at it") from None
+            raise SidecarRefused(path, Phrase("vault.what.changing")) from None
         raise
     try:
         after = os.fstat(fd)
         if before is not None and (before.st_dev, before.st_ino) != (after.st_dev, after.st_ino):
-            raise SidecarRefused(path, "changing while Cairn looked at it")
+            raise SidecarRefused(path, Phrase("vault.what.changing"))
         if (problem := problem_with(after)) is not None:
             raise SidecarRefused(path, problem)
     except BaseException:
@@ -107,14 +109,14 @@ def read_private(path: Path, limit: int) -> bytes | None:
 def read_bounded(fd: int, path: Path, limit: int) -> bytes:
     """Everything on an open descriptor, refusing more than ``limit`` bytes."""
     if os.fstat(fd).st_size > limit:
-        raise SidecarRefused(path, f"larger than {_size(limit)}")
+        raise SidecarRefused(path, _larger_than(limit))
     chunks: list[bytes] = []
     total = 0
     while chunk := os.read(fd, min(1024 * 1024, limit + 1 - total)):
         chunks.append(chunk)
         total += len(chunk)
         if total > limit:  # it grew while being read
-            raise SidecarRefused(path, f"larger than {_size(limit)}")
+            raise SidecarRefused(path, _larger_than(limit))
     return b"".join(chunks)
 
 
@@ -156,7 +158,7 @@ def _flush_folder(folder: Path) -> None:
         flush_folder(folder)
 
 
-def _size(limit: int) -> str:
+def _larger_than(limit: int) -> Phrase:
     if limit >= 1024 * 1024:
-        return f"{limit // (1024 * 1024)} MiB"
-    return f"{limit // 1024} KiB"
+        return Phrase("vault.what.larger_than_mib", mib=limit // (1024 * 1024))
+    return Phrase("vault.what.larger_than_kib", kib=limit // 1024)

@@ -13,6 +13,7 @@ import hmac
 import secrets
 from dataclasses import replace
 
+from ..words import Phrase
 from . import crypto
 from .crypto import SALT_BYTES, KdfParams, SealBroken, derive_kek, random_bytes, wipe
 from .errors import VaultDamaged
@@ -77,12 +78,16 @@ def unwrap(slot: KeySlot, secret: bytes, file_id: bytes) -> bytearray | None:
     try:
         assert slot.public is not None and slot.sealed_key is not None
         if not hmac.compare_digest(crypto.public_key_of(private), slot.public):
-            raise VaultDamaged(f"the {slot.kind} key slot does not fit together")
+            raise VaultDamaged(_does_not_fit(slot))
         return bytearray(crypto.open_sealed_box(private, slot.sealed_key))
     except SealBroken:
-        raise VaultDamaged(f"the {slot.kind} key slot does not fit together") from None
+        raise VaultDamaged(_does_not_fit(slot)) from None
     finally:
         wipe(private)
+
+
+def _does_not_fit(slot: KeySlot) -> Phrase:
+    return Phrase("vault.damage.slot_parts", slot=Phrase(f"vault.slot_kind.{slot.kind}"))
 
 
 def new_recovery_code() -> str:

@@ -20,23 +20,26 @@ from typing import Any, BinaryIO, cast
 
 from tinydb.storages import Storage
 
+from ..words import Phrase
 from .errors import VaultExists, VaultLocked, VaultWriteFailed
 
 Tables = dict[str, dict[str, Any]]
 
 
-def storage_sentence(error: OSError, done: str = "saved") -> str:
-    """What the disk refused, in one sentence ending "nothing was <done>"."""
+def storage_sentence(error: OSError, done: str = "saved") -> Phrase:
+    """What the disk refused, in one sentence ending "nothing was <done>" (``done`` is a
+    key of [vault.done]: saved, attached, copied, written)."""
+    nothing = Phrase(f"vault.done.{done}")
     if error.errno == errno.ENAMETOOLONG:
-        return f"The file name is too long for this system, so nothing was {done}."
+        return Phrase("vault.disk.name_too_long", nothing=nothing)
     if error.errno in (errno.ENOSPC, errno.EDQUOT):
-        return f"The disk is full, so nothing was {done}; free some space and try again."
+        return Phrase("vault.disk.full", nothing=nothing)
     if error.errno == errno.EROFS:
-        return f"The disk is read-only, so nothing was {done}."
+        return Phrase("vault.disk.read_only", nothing=nothing)
     if error.errno in (errno.EACCES, errno.EPERM):
-        return f"Cairn is not allowed to write in the vault's folder, so nothing was {done}."
+        return Phrase("vault.disk.not_allowed", nothing=nothing)
     reason = error.strerror or type(error).__name__
-    return f"The disk reported an error ({reason}), so nothing was {done}."
+    return Phrase("vault.disk.error", reason=reason, nothing=nothing)
 
 
 class WriteNotConfirmed(VaultWriteFailed):
@@ -160,9 +163,9 @@ def decode_tables(plaintext: bytes) -> Tables:
     try:
         tables = json.loads(plaintext.decode("utf-8", "surrogatepass"))
     except RecursionError:  # nested deeper than Python's parser goes: not Cairn's writing
-        raise ValueError("nested too deeply") from None
+        raise ValueError("depth") from None
     if not isinstance(tables, dict) or not all(isinstance(t, dict) for t in tables.values()):
-        raise ValueError("not a TinyDB document")
+        raise ValueError("shape")
     return tables
 
 

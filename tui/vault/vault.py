@@ -20,6 +20,7 @@ from tinydb import TinyDB
 from tinydb.table import Table
 
 from ..clock import stamp as _stamp
+from ..words import Phrase
 from . import attempts, crypto, drafts, files, format, paths, slots
 from .attempts import FailedAttempts
 from .collection import Collection
@@ -76,7 +77,7 @@ class Vault:
         data_key: bytearray,
         plaintext: bytes,
         identity: paths.Identity | None,
-        read_only_reason: str | None = None,
+        read_only_reason: Phrase | None = None,
     ) -> None:
         self.path = path
         self._file_lock = file_lock
@@ -117,7 +118,7 @@ class Vault:
         file_lock.acquire()
         try:
             if file_lock.read_only_reason is not None:
-                raise VaultReadOnly(f"No vault was made because {file_lock.read_only_reason}.")
+                raise VaultReadOnly("vault.not_made", reason=file_lock.read_only_reason)
             if os.path.lexists(path):
                 raise VaultExists(str(path))
             recovery_code = slots.new_recovery_code()
@@ -177,7 +178,7 @@ class Vault:
                 vault.opened_with = opened_with
             except (crypto.SealBroken, ValueError):
                 crypto.wipe(data_key)
-                raise VaultDamaged("its contents do not match its key") from None
+                raise VaultDamaged(Phrase("vault.damage.contents")) from None
             if vault.read_only_reason is None:
                 paths.remove_stale_temp_files(path)
                 with contextlib.suppress(VaultReadOnly, OSError):
@@ -327,7 +328,7 @@ class Vault:
         keeps the previous keys inside its sealed body, so a crash in between loses
         neither; they are dropped in a second write (or at the next open)."""
         if self.read_only_reason is not None:
-            raise VaultReadOnly(_read_only_sentence(self.read_only_reason))
+            raise _read_only(self.read_only_reason)
         old_key = self._require_key()
         new_key = crypto.new_data_key()
         header = self._header
@@ -387,7 +388,7 @@ class Vault:
         key, file_id = self._require_key(), self._header.file_id
         try:
             if self.read_only_reason is not None:
-                raise VaultReadOnly(_read_only_sentence(self.read_only_reason))
+                raise _read_only(self.read_only_reason)
             drafts.seal_draft(self.path, key, file_id, draft)
         except (VaultWriteFailed, OSError):
             self.unwritten_draft = drafts.envelope(key, file_id, draft)
@@ -435,7 +436,7 @@ class Vault:
         that also calls ``keep_files``."""
         self._require_key()
         if self.read_only_reason is not None:
-            raise VaultReadOnly(_read_only_sentence(self.read_only_reason))
+            raise _read_only(self.read_only_reason)
         if self._storage.batching:
             raise RuntimeError("seal files before the batch that records them")
         names = [files.new_name() for _ in sources]
@@ -473,7 +474,7 @@ class Vault:
         when a crash came) and leftovers of an interrupted sealing; returns how many."""
         self._require_key()
         if self.read_only_reason is not None:
-            raise VaultReadOnly(_read_only_sentence(self.read_only_reason))
+            raise _read_only(self.read_only_reason)
         folder = self.files_folder
         files.remove_temp_files(folder)
         unfinished = self._unfinished_files()
@@ -527,19 +528,19 @@ class Vault:
         raw, _ = paths.read_vault_bytes(path)
         copy = format.parse(raw)
         if copy.header.file_id != self._header.file_id:
-            raise VaultDamaged("the copy is of another vault")
+            raise VaultDamaged(Phrase("vault.damage.copy_of_another"))
         try:
             plaintext = crypto.open_sealed(key, copy.sealed_body, copy.associated_data)
         except crypto.SealBroken:
-            raise VaultDamaged("the copy does not open with this vault's key") from None
+            raise VaultDamaged(Phrase("vault.damage.copy_key")) from None
         with self._lock:
             if plaintext != self._storage.saved_plaintext:
-                raise VaultDamaged("the copy differs from the vault as saved")
+                raise VaultDamaged(Phrase("vault.damage.copy_differs"))
         folder = files.folder_of(path)
         for each in sealed:
             size, digest = files.fingerprint(folder, each, self._header.file_id)
             if size != each.size or digest != each.sha256:
-                raise files.FileDamaged("not the bytes attached")
+                raise files.FileDamaged("vault.file_damage.not_the_bytes")
 
     # -- locking --------------------------------------------------------------------------
 
@@ -598,7 +599,7 @@ class Vault:
 
     def _persist(self, plaintext: bytes) -> None:
         if self.read_only_reason is not None:
-            raise VaultReadOnly(_read_only_sentence(self.read_only_reason))
+            raise _read_only(self.read_only_reason)
         sealed = crypto.seal(self._require_key(), plaintext, self._associated_data)
         written = write_durably(
             self.path, self._associated_data + sealed, before_install=self._confirm_sole_writer
@@ -633,7 +634,7 @@ INTERNAL_TABLE = "_cairn"
 ATTEMPTS_TABLE = "failed_attempts"
 UNCONFIRMED = "recovery_code_unconfirmed"
 UNFINISHED_FILES = "unfinished_files"
-READ_ONLY_ASKED = "it was opened read-only"
+READ_ONLY_ASKED = Phrase("vault.read_only_because.asked")
 
 
 def _merge(draft: dict[str, Any], earlier: dict[str, Any] | None) -> dict[str, Any]:
@@ -652,8 +653,8 @@ def _is_file_name(name: str) -> bool:
     return len(name) == 2 * files.NAME_BYTES and all(c in "0123456789abcdef" for c in name)
 
 
-def _read_only_sentence(reason: str) -> str:
-    return f"Nothing was saved: the vault is open for reading only, because {reason}."
+def _read_only(reason: Phrase) -> VaultReadOnly:
+    return VaultReadOnly("vault.read_only", reason=reason)
 
 
 def _b64(raw: bytes) -> str:

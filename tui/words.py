@@ -1,0 +1,154 @@
+"""Every sentence Cairn says outside its screens (the command line, the vault's and the
+domain's refusals, reports, the printed plan, the sealed bundle's README), read from
+tui/content/words.toml by a dotted key ("vault.missing") with named {placeholders}.
+
+An error made from a key (``Told``) is put into words only when it is shown, so the same
+error reads in the language chosen at that moment, and a part of a sentence handed to
+another sentence (``Phrase``) is put into words with it. The screens' own words are
+screens.toml, through ``screens._text.say``.
+
+This module imports nothing of Cairn at import time: the vault uses it, and the vault's
+rule is that it stands on almost nothing (tests/unit/test_import_hygiene.py).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+FILE = "words.toml"
+_PLACEHOLDER = re.compile(r"\{([a-z_][a-z0-9_]*)\}")
+
+
+def catalogue() -> dict[str, Any]:
+    from .content.bundle import content
+
+    return content().words
+
+
+def say(key: str, /, **values: object) -> str:
+    """The sentence at ``key`` with its placeholders filled (each value through ``str()``,
+    so a ``Phrase`` or a ``Told`` is put into words too)."""
+    from .content.checks import ContentProblem
+
+    node: Any = catalogue()
+    for part in key.split("."):
+        node = node.get(part) if isinstance(node, dict) else None
+    if not isinstance(node, str):
+        raise ContentProblem(f"{FILE}: '{key}' is missing.")
+    if not values:
+        return node
+    try:
+        return node.format_map({name: str(value) for name, value in values.items()})
+    except (KeyError, IndexError, ValueError):
+        raise ContentProblem(f"{FILE}: '{key}' has a {{placeholder}} Cairn cannot fill.") from None
+
+
+# Said when something failed that may be the catalogue itself (a damaged words.toml, an
+# unexpected error while it was read): the catalogue's sentence when it can be read, else
+# these. They are the only sentences kept in code, and the catalogue has the same ones.
+_LAST_WORDS = {
+    "damaged_content": "Cairn cannot start because one of its own files is damaged: {problem}",
+    "unexpected": (
+        "Cairn stopped because of an unexpected problem ({kind}); everything saved before it "
+        "is safe."
+    ),
+    "stopped": "Stopped; nothing more was written.",
+}
+
+
+def last_words(key: str, /, **values: object) -> str:
+    """One of the sentences said as Cairn stops on a failure: never fails itself."""
+    try:
+        return say(f"last.{key}", **values)
+    except Exception:  # the catalogue is what failed: the words kept here
+        return _LAST_WORDS[key].format_map({name: str(v) for name, v in values.items()})
+
+
+def names(key: str) -> tuple[str, ...]:
+    """A list of words (the days of the week, the months), in order."""
+    from .content.checks import ContentProblem
+
+    node: Any = catalogue()
+    for part in key.split("."):
+        node = node.get(part) if isinstance(node, dict) else None
+    if not isinstance(node, list) or not node:
+        raise ContentProblem(f"{FILE}: '{key}' is missing.")
+    return tuple(node)
+
+
+def table(key: str) -> dict[str, str]:
+    """A table of words by name (the names of keys, say), for code that picks among them."""
+    from .content.checks import ContentProblem
+
+    node: Any = catalogue()
+    for part in key.split("."):
+        node = node.get(part) if isinstance(node, dict) else None
+    if not isinstance(node, dict) or not all(isinstance(v, str) for v in node.values()):
+        raise ContentProblem(f"{FILE}: [{key}] is missing.")
+    return node
+
+
+def plural(key: str, count: int, /, **values: object) -> str:
+    """``key_one`` for one, ``key_other`` for any other count (English's and Spanish's
+    rule), with ``{count}`` filled."""
+    return say(f"{key}_one" if count == 1 else f"{key}_other", count=count, **values)
+
+
+def placeholders(text: str) -> set[str]:
+    """The names a sentence asks to be filled (for the catalogue's tests)."""
+    return set(_PLACEHOLDER.findall(text))
+
+
+class Phrase:
+    """A part of a sentence (a reason, a kind of file) kept as its key until the whole
+    sentence is put into words."""
+
+    __slots__ = ("key", "values")
+
+    def __init__(self, key: str, /, **values: object) -> None:
+        self.key, self.values = key, values
+
+    def __str__(self) -> str:
+        return say(self.key, **self.values)
+
+    def __repr__(self) -> str:
+        return f"Phrase({self.key!r})"
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Phrase) and (self.key, self.values) == (other.key, other.values)
+
+    def __hash__(self) -> int:
+        return hash(self.key)
+
+
+class Told(Exception):
+    """An exception whose message is a sentence of the catalogue: ``str()`` says it. The
+    key stays in ``args``, never the filled sentence, so a repr in a log holds no path or
+    name the person typed."""
+
+    key = ""  # a subclass with one sentence names it here
+    values: dict[str, object]
+
+    def __init__(self, key: str | Phrase | Told = "", /, **values: object) -> None:
+        if isinstance(key, Phrase | Told):  # a sentence made elsewhere, passed on
+            self.key, self.values = key.key, {**key.values, **values}
+        else:
+            self.key, self.values = key or type(self).key, values
+        super().__init__(self.key)
+
+    def __str__(self) -> str:
+        return say(self.key, **self.values)
+
+
+__all__ = [
+    "Phrase",
+    "Told",
+    "catalogue",
+    "last_words",
+    "names",
+    "placeholders",
+    "plural",
+    "say",
+    "table",
+]
