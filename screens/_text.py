@@ -73,6 +73,11 @@ def knows(section: str, key: str) -> bool:
     return True
 
 
+def say_count(section: str, key: str, count: int, /, **values: object) -> str:
+    """``key_one`` for one, ``key_other`` for any other count, with ``{count}`` filled."""
+    return say(section, f"{key}_one" if count == 1 else f"{key}_other", count=count, **values)
+
+
 def say(section: str, key: str, /, **values: object) -> str:
     text: Any = None
     if _Words.discreet:

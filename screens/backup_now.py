@@ -16,6 +16,7 @@ from tui import backup, clock, journal
 from tui.session import Session
 from tui.vault import VaultError
 from tui.visible import visible
+from tui.words import plural
 
 from ._footer import CairnFooter
 from ._keys import bind
@@ -93,7 +94,12 @@ class BackupScreen(Screen[None]):
         with contextlib.suppress(VaultError):
             backup.record_backup(vault, made, journal.now())
         lines = [
-            say("backup", "done", path=visible(str(made.path)), files=made.files),
+            say(
+                "backup",
+                "done",
+                path=visible(str(made.path)),
+                files=plural("count.attached_files", made.files),
+            ),
             say(
                 "backup",
                 "kept",

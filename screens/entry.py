@@ -25,7 +25,7 @@ from ._help import key_for
 from ._incident_fields import IncidentFields, apply_values, entry_values
 from ._keys import bind
 from ._plain import PlainTextArea
-from ._text import say
+from ._text import say, say_count
 from .confirm import leave_asking_first
 
 DRAFT_KIND = "journal-entry"
@@ -126,10 +126,10 @@ class EntryScreen(Screen[journal.JournalEntry | None]):
         text = ""
         if offered:
             words = ", ".join(f"'{word}'" for word in feeling_words(" ".join(offered))[:3])
-            text = say(
+            text = say_count(
                 "entry",
                 "hint_feelings",
-                count=len(offered),
+                len(offered),
                 words=words,
                 copy=key_for(self.session, "entry-copy-feelings"),
                 keep=key_for(self.session, "entry-keep-text"),

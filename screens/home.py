@@ -17,7 +17,7 @@ from tui.vault import READ_ONLY_ASKED
 
 from ._footer import CairnFooter
 from ._help import help_label, key_for
-from ._text import say
+from ._text import say, say_count
 from .registry import go, home_bindings, home_keys
 
 
@@ -92,7 +92,8 @@ def _notice(session: Session, today: date) -> str:
     if last is None:
         return say("home", "backup_never", key=key)
     if (today - last.date()).days > reminder_days:
-        return say("home", "backup_due", day=long_date(last.date()), days=reminder_days, key=key)
+        day = long_date(last.date())
+        return say_count("home", "backup_due", reminder_days, day=day, key=key)
     return ""
 
 

@@ -17,7 +17,7 @@ from ._footer import CairnFooter
 from ._help import key_for
 from ._keys import bind
 from ._plain import PlainInput
-from ._text import say
+from ._text import say, say_count
 
 
 class JournalScreen(Screen[None]):
@@ -77,8 +77,9 @@ class JournalScreen(Screen[None]):
         elif not found:
             count.update(say("journal", "none"))
         else:
+            total = len(self.index)
             count.update(
-                say("journal", "count", shown=f"{len(found):,}", total=f"{len(self.index):,}")
+                say_count("journal", "count", total, shown=f"{len(found):,}", total=f"{total:,}")
             )
 
     def wanted(self) -> journal.Filter:

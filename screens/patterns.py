@@ -22,7 +22,7 @@ from tui.session import Session
 from ._footer import CairnFooter
 from ._glyphs import blocks
 from ._keys import bind
-from ._text import say
+from ._text import say, say_count
 
 WEEKS = 26
 SHOWN = 8  # cycles and gaps listed, newest first
@@ -86,9 +86,8 @@ def weeks_text(entries: list[journal.JournalEntry], today: date) -> Text:
 def _days(value: float) -> str:
     if value < 1:
         hours = max(1, round(value * 24))
-        return say("patterns", "hours_one" if hours == 1 else "hours_other", count=hours)
-    days = round(value)
-    return say("patterns", "days_one" if days == 1 else "days_other", count=days)
+        return say_count("patterns", "hours", hours)
+    return say_count("patterns", "days", round(value))
 
 
 def cycles_text(found: list[patterns.Stretch]) -> str:

@@ -14,10 +14,11 @@ from textual.widgets import Checkbox, Input, Label, Select, Static
 from tui import bundle, journal, report
 from tui.vault import VaultError
 from tui.visible import visible
+from tui.words import plural
 
 from ._export_screen import ExportProblem, ExportScreen
 from ._plain import PlainInput
-from ._text import say
+from ._text import say, say_count
 
 
 class ReportScreen(ExportScreen):
@@ -94,14 +95,14 @@ class ReportScreen(ExportScreen):
                 "report",
                 "bundle_written",
                 path=visible(str(made.path)),
-                exhibits=made.exhibits,
+                exhibits=plural("count.exhibits", made.exhibits),
                 head=made.chain_head[:16],
             )
         self.app.call_from_thread(self.query_one(".export-message", Static).update, said)
 
     def document(self, kind: str, path: Path) -> tuple[str, str]:
         record = report.collect(self.session.unlocked, self._choice())
-        written = say("report", "written", count=len(record.entries), path=path)
+        written = say_count("report", "written", len(record.entries), path=path)
         return report.FORMATS[kind](record), written
 
 

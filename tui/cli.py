@@ -53,7 +53,7 @@ from .vault import (
     shown,
 )
 from .visible import visible
-from .words import Phrase, Told, last_words, say
+from .words import Phrase, Told, last_words, plural, say
 
 if TYPE_CHECKING:
     from . import journal, report
@@ -213,7 +213,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
         made = backup.make_backup(vault, to, now=clock.now(), keep=args.keep)
         with contextlib.suppress(VaultWriteFailed):  # the copy is made either way
             backup.record_backup(vault, made, journal.now())
-    _out(say("cli.backed_up", path=made.path, files=made.files))
+    _out(say("cli.backed_up", path=made.path, files=plural("count.attached_files", made.files)))
     _out(say("cli.backed_up_checked"))
     if made.removed:
         _out(
@@ -245,7 +245,14 @@ def cmd_restore(args: argparse.Namespace) -> int:
         raise BadInput("cli.restore_exists", path=target)
     passphrase = PassphraseSource(args.passphrase_fd).existing(say("cli.ask_backup"))
     restored = backup.restore(source, target, passphrase, force=args.force)
-    _out(say("cli.restored", path=restored.path, entries=restored.entries, files=restored.files))
+    _out(
+        say(
+            "cli.restored",
+            path=restored.path,
+            entries=plural("count.entries", restored.entries),
+            files=plural("count.attached_files", restored.files),
+        )
+    )
     return EXIT_OK
 
 
@@ -263,13 +270,13 @@ def cmd_import(args: argparse.Namespace) -> int:
     except importer.ImportChainBroken as broken:
         _say(str(broken))
         return EXIT_CHAIN_BROKEN
-    _out(say("cli.imported", added=done.added))
+    _out(plural("cli.imported", done.added))
     if done.already:
-        _out(say("cli.imported_already", already=done.already))
+        _out(plural("cli.imported_already", done.already))
     if done.files or done.files_missing:
         _out(say("cli.imported_files", files=done.files))
     if done.files_missing:
-        _out(say("cli.imported_files_missing", missing=done.files_missing))
+        _out(plural("cli.imported_files_missing", done.files_missing))
     if done.plan:
         _out(say("cli.imported_plan"))
     if done.runs:
@@ -342,7 +349,7 @@ def _bundle(args: argparse.Namespace) -> int:
             vault, out, choice, recipients=recipients or None, secret=secret, overwrite=args.force
         )
     _out(say("cli.wrote_bundle", path=made.path, size=_mib(made.path.stat().st_size)))
-    _out(say("cli.bundle_inside", exhibits=made.exhibits))
+    _out(say("cli.bundle_inside", exhibits=plural("count.exhibits", made.exhibits)))
     _out(say("cli.chain_head", head=made.chain_head))
     if secret is not None:
         _out(say("cli.bundle_passphrase_apart"))
@@ -427,8 +434,8 @@ def cmd_check(args: argparse.Namespace) -> int:
             say(
                 "cli.key_derivation",
                 mib=kdf.memory_kib // 1024,
-                passes=kdf.time_cost,
-                lanes=kdf.parallelism,
+                passes=plural("count.passes", kdf.time_cost),
+                lanes=plural("count.lanes", kdf.parallelism),
             )
         )
     for line in _file_lines(files):
@@ -479,7 +486,7 @@ def _file_lines(files: attachments.FileCheck) -> list[str]:
             )
         )
     if files.strangers:
-        lines.append(say("cli.strangers", strangers=files.strangers))
+        lines.append(plural("cli.strangers", files.strangers))
     return lines
 
 
@@ -499,7 +506,7 @@ def _print_privacy_check(path: Path) -> None:
 
 def _chain_lines(report: journal.ChainReport) -> list[str]:
     if report.unlinked:
-        return [say("cli.chain_not_yet", unlinked=report.unlinked)]
+        return [plural("cli.chain_not_yet", report.unlinked)]
     lines = [say("cli.chain", links=report.links, head=report.head)]
     if report.intact and report.files:
         lines.append(say("cli.chain_matches_with_files"))

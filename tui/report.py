@@ -17,7 +17,7 @@ from . import dates, journal
 from .journal import JournalEntry
 from .vault import Vault
 from .visible import visible
-from .words import say
+from .words import plural, say
 
 
 @dataclass(frozen=True)
@@ -215,7 +215,7 @@ def _chain_lines(record: Record) -> list[str]:
         lines.append(say("report.chain_not_ok"))
         lines.extend(f"  {problem}" for problem in chain.problems)
     if chain.unlinked:
-        lines.append(say("report.unlinked", count=chain.unlinked))
+        lines.append(plural("report.unlinked", chain.unlinked))
     if chain.removed:
         lines.append(say("report.removed", count=chain.removed))
     return lines

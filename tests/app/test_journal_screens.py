@@ -69,7 +69,7 @@ async def test_every_field_is_stored_and_feelings_are_copied_never_moved(
         typed = "He twisted my wrist until it hurt. He threw a cup. I was terrified."
         screen.query_one("#field-text", TextArea).insert(typed)
         await wait_for(pilot, lambda: screen.query_one("#entry-hint").display)
-        assert "1 of your sentences" in _text(pilot, "#entry-hint")
+        assert "One of your sentences says" in _text(pilot, "#entry-hint")
         assert "'terrified'" in _text(pilot, "#entry-hint") and "'hurt'" not in _text(
             pilot, "#entry-hint"
         )
@@ -382,7 +382,7 @@ async def test_a_quick_note_from_any_unlocked_screen(
         await wait_for(pilot, lambda: _shows(pilot, "#quick-message", "Ctrl+S saves"))
         await pilot.press(*"He read my messages.", "ctrl+s")
         await wait_for(pilot, lambda: screen_name(pilot) == "JournalScreen")
-        await wait_for(pilot, lambda: _text(pilot, "#journal-count") == "1 of 1 entries")
+        await wait_for(pilot, lambda: _text(pilot, "#journal-count") == "1 of 1 entry")
     assert [e.text for e in _stored(existing_vault)] == ["He read my messages."]
 
 
@@ -506,7 +506,7 @@ async def test_a_report_holds_the_tags_and_parts_chosen_on_screen(
         await pilot.press("ctrl+s")
         await wait_for(pilot, lambda: screen_name(pilot) == "ConfirmScreen")
         await pilot.press("y")
-        await wait_for(pilot, lambda: "Wrote 1 entries" in _text(pilot, ".export-message"))
+        await wait_for(pilot, lambda: "Wrote 1 entry" in _text(pilot, ".export-message"))
     written = target.read_text()
     assert "Keys hidden." in written and "A calm day." not in written
     assert "CANARY-FELT" not in written and "How I felt: left out" in written

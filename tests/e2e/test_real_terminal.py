@@ -280,7 +280,7 @@ def test_escape_sequences_in_an_entry_never_reach_the_terminal(
     term.start(CAIRN_CMD, app_env)
     unlock(term)
     term.keys("j")
-    term.wait_text("1 of 1 entries")
+    term.wait_text("1 of 1 entry")
     term.keys("Enter")  # from the search field to the list
     term.wait_text("Open")  # the list's key shows in the footer once it has focus
     term.keys("Enter")
@@ -408,10 +408,10 @@ def test_on_the_linux_console_only_its_characters_are_drawn(
     unlock(term)
     seen.append(term.settled())
     term.keys("j")
-    term.wait_text("1 of 1 entries")
+    term.wait_text("1 of 1 entry")
     seen.append(term.settled())
     term.keys("Escape")
-    term.wait(lambda s: "1 of 1 entries" not in s, what="home again")
+    term.wait(lambda s: "1 of 1 entry" not in s, what="home again")
     term.keys("p")
     seen.append(term.wait_text("Entries per week"))
     seen.append(term.settled())

@@ -423,7 +423,7 @@ def test_unnamed_sealed_files_are_left_alone_and_reported(
     stranger.write_bytes(b"not ours")
     vault.lock()
     done = run_cairn("check", "--vault", str(vault_path), lines=(PASSPHRASE,))
-    assert done.code == 0 and "1 sealed file(s) beside the vault are not named by it" in done.out
+    assert done.code == 0 and "1 sealed file beside the vault is not named by it" in done.out
     assert stranger.exists()
 
 

@@ -70,12 +70,12 @@ def test_backup_then_restore_gives_back_everything(kept: Path, tmp_path: Path) -
     stick.mkdir()
     code, out, err = _cairn("backup", "--to", str(stick), "--vault", str(kept))
     assert code == 0, err
-    assert "read back and checked" in out and "2 attached file(s)" in out
+    assert "read back and checked" in out and "2 attached files" in out
     (copy,) = backup.backups_in(stick)
     target = tmp_path / "elsewhere" / "vault.cairn"
     code, out, err = _cairn("restore", str(copy), "--vault", str(target))
     assert code == 0, err
-    assert "2 entries and 2 attached file(s)" in out
+    assert "2 entries and 2 attached files" in out
     assert _contents(target) == _contents(kept)
     code, out, _ = _cairn("check", "--vault", str(target))
     assert code == 0 and "Every attached file matches" in out
@@ -429,9 +429,7 @@ def test_moving_to_a_new_computer_keeps_every_entry_and_version(kept: Path, tmp_
     new_vault(moved)[0].lock()
     code, out, err = _cairn("import", str(exported), "--vault", str(moved))
     assert code == 0, err
-    assert (
-        "Imported 2 entries" in out and "2 attached file(s) described in it were not found" in out
-    )
+    assert "Imported 2 entries" in out and "2 attached files described in it were not found" in out
     with (
         Vault.open(moved, PASSPHRASE) as vault,
         Vault.open(kept, PASSPHRASE, read_only=True) as old,

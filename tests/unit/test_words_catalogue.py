@@ -196,3 +196,31 @@ def test_a_phrase_is_put_into_words_with_its_sentence() -> None:
     from tui.vault import NotAVaultPath
 
     assert str(NotAVaultPath("/x", "folder")) == "/x is a folder, not a vault file."
+
+
+SCREENS: dict[str, Any] = tomllib.loads(
+    (ROOT / "tui" / "content" / "screens.toml").read_text(encoding="utf-8")
+)
+
+
+def test_every_word_a_screen_names_is_in_screens_toml() -> None:
+    """say(section, key) and say_count(section, key, n) in the screens, with both named
+    as they are written, find their words (a count's two forms: key_one, key_other)."""
+    missing = []
+    for path in sorted((ROOT / "screens").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not (isinstance(node, ast.Call) and _called(node) in {"say", "say_count"}):
+                continue
+            parts = node.args[:2]
+            if len(parts) < 2 or not all(
+                isinstance(p, ast.Constant) and isinstance(p.value, str) for p in parts
+            ):
+                continue
+            section, key = (str(p.value) for p in parts)  # type: ignore[attr-defined]
+            table: Any = SCREENS
+            for name in section.split("."):
+                table = table.get(name, {}) if isinstance(table, dict) else {}
+            keys = [f"{key}_one", f"{key}_other"] if _called(node) == "say_count" else [key]
+            if not all(k in table for k in keys):
+                missing.append(f"{path.relative_to(ROOT)}:{node.lineno}: [{section}] {key}")
+    assert missing == []
