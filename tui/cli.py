@@ -16,7 +16,7 @@ import errno
 import os
 import stat
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
@@ -702,15 +702,37 @@ class _Parser(argparse.ArgumentParser):
 
         shown = command_help(self.help_name)
         self.description, self.epilog = shown.description, shown.epilog
+        # argparse's own words (its titles, -h) are replaced too: every word is cli.toml's.
+        self._optionals.title = label("options")
+        self._positionals.title = label("positionals")
         if self._subparsers is not None:
             self._subparsers.title = label("commands")
         for action in self._actions:  # each option's words: a key of cli.toml [options]
-            if isinstance(action.help, str) and action.help.startswith("options."):
+            if isinstance(action, argparse._HelpAction):
+                action.help = option_help("help")
+            elif isinstance(action.help, str) and action.help.startswith("options."):
                 action.help = option_help(action.help.removeprefix("options."))
             if isinstance(action, argparse._SubParsersAction):
                 for listed in action._get_subactions():  # each command's line
                     listed.help = summary(listed.dest)
         return super().format_help()
+
+
+class _Formatter(argparse.RawDescriptionHelpFormatter):
+    """argparse's layout, with the catalogue's word before the usage line."""
+
+    def add_usage(
+        self,
+        usage: str | None,
+        actions: Iterable[argparse.Action],
+        groups: Iterable[argparse._MutuallyExclusiveGroup],
+        prefix: str | None = None,
+    ) -> None:
+        if prefix is None:  # argparse's own "usage: " (a subcommand's prog passes "")
+            from .cli_help import label
+
+            prefix = label("usage") + " "
+        super().add_usage(usage, actions, groups, prefix)
 
 
 def _command(
@@ -723,7 +745,7 @@ def _command(
         name,
         help=name,
         parents=list(parents),
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        formatter_class=_Formatter,
     )
     parser.help_name = name
     return parser
@@ -780,9 +802,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="options.read_only",
     )
     parser = _Parser(
-        prog="cairn", parents=[common], formatter_class=argparse.RawDescriptionHelpFormatter
+        prog="cairn", parents=[common], formatter_class=_Formatter
     )
-    parser.add_argument("--version", action=_Version, nargs=0)
+    parser.add_argument("--version", action=_Version, nargs=0, help="options.version")
     parser.set_defaults(command=cmd_app)  # not vault: that would change the shared action
     commands = parser.add_subparsers(title="COMMAND", metavar="COMMAND", parser_class=_Parser)
 

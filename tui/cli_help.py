@@ -35,7 +35,9 @@ def check_cli_content(reader: TableReader) -> None:
         if command != "cairn":
             summary(command, reader)
     _names(reader, "options")
-    reader.within(reader.table.get("labels"), "[labels]").text("commands")
+    labels = reader.within(reader.table.get("labels"), "[labels]")
+    for key in ("commands", "options", "positionals", "usage"):
+        labels.text(key)
 
 
 def _names(reader: TableReader, key: str) -> dict[str, str]:

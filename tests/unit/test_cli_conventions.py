@@ -64,6 +64,10 @@ def test_every_help_describes_the_command_its_environment_files_and_exit_codes(
     codes = re.findall(r"^  (\d+) ", done.stdout.split("exit codes:", 1)[1], re.MULTILINE)
     assert codes and set(codes) <= _readme_exit_codes() and "0" in codes
     assert all(len(line) <= 80 for line in done.stdout.splitlines())
+    # Every word is the catalogue's, argparse's own too (its titles, -h's line).
+    assert "show this help message" not in done.stdout
+    assert "positional arguments:" not in done.stdout
+    assert re.search(r"^  -h, --help +show this help and stop$", done.stdout, re.MULTILINE)
 
 
 def test_every_command_has_its_help_in_the_content() -> None:
