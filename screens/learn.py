@@ -15,6 +15,7 @@ from textual.widgets.option_list import Option
 
 from styles import stylesheet
 from tui import learn
+from tui.fold import fold
 from tui.session import Session
 
 from ._footer import CairnFooter
@@ -105,7 +106,7 @@ class LearnPageScreen(Screen[None]):
     def __init__(self, page: learn.LearnPage, query: str = "") -> None:
         super().__init__()
         self.page = page
-        self.words = query.casefold().split()
+        self.words = fold(query).split()
         self._last = -1
 
     def compose(self) -> ComposeResult:
@@ -142,7 +143,7 @@ class LearnPageScreen(Screen[None]):
         """The first block from ``start`` (going round to the top) that holds every word."""
         blocks = self._blocks()
         for index in [*range(start, len(blocks)), *range(min(start, len(blocks)))]:
-            source = (blocks[index].source or "").casefold()
+            source = fold(blocks[index].source or "")
             if all(word in source for word in self.words):
                 self._last = index
                 self.query_one(MarkdownViewer).scroll_to_widget(blocks[index], top=True)

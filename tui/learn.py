@@ -10,6 +10,7 @@ from importlib.resources.abc import Traversable
 
 from .content.bundle import content
 from .content.checks import ContentProblem
+from .fold import fold
 
 FOLDER = "learn"
 SOURCES_HEADING = "## Sources"
@@ -75,15 +76,15 @@ def _plain(line: str) -> str:
 def search(pages: tuple[LearnPage, ...], query: str) -> list[Found]:
     """Pages whose text holds every word of the query (any case), with the first line that
     holds them all, or else the first line that holds the first word."""
-    words = query.casefold().split()
+    words = fold(query).split()
     if not words:
         return [Found(page, "") for page in pages]
     found = []
     for page in pages:
-        folded = page.text.casefold()
+        folded = fold(page.text)
         if not all(word in folded for word in words):
             continue
         lines = [_plain(line) for line in page.text.splitlines() if line.strip()]
-        best = next((ln for ln in lines if all(w in ln.casefold() for w in words)), None)
-        found.append(Found(page, best or next(ln for ln in lines if words[0] in ln.casefold())))
+        best = next((ln for ln in lines if all(w in fold(ln) for w in words)), None)
+        found.append(Found(page, best or next(ln for ln in lines if words[0] in fold(ln))))
     return found

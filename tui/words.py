@@ -26,16 +26,25 @@ def catalogue() -> dict[str, Any]:
     return content().words
 
 
-def say(key: str, /, **values: object) -> str:
-    """The sentence at ``key`` with its placeholders filled (each value through ``str()``,
-    so a ``Phrase`` or a ``Told`` is put into words too)."""
+def _find(key: str, kind: type) -> Any:
+    """What the catalogue holds at a dotted key, if it is of ``kind``; a missing word is a
+    named problem, like any damage to Cairn's own files."""
     from .content.checks import ContentProblem
 
     node: Any = catalogue()
     for part in key.split("."):
         node = node.get(part) if isinstance(node, dict) else None
-    if not isinstance(node, str):
+    if not isinstance(node, kind) or not node:
         raise ContentProblem(f"{FILE}: '{key}' is missing.")
+    return node
+
+
+def say(key: str, /, **values: object) -> str:
+    """The sentence at ``key`` with its placeholders filled (each value through ``str()``,
+    so a ``Phrase`` or a ``Told`` is put into words too)."""
+    from .content.checks import ContentProblem
+
+    node: str = _find(key, str)
     if not values:
         return node
     try:
@@ -67,26 +76,13 @@ def last_words(key: str, /, **values: object) -> str:
 
 def names(key: str) -> tuple[str, ...]:
     """A list of words (the days of the week, the months), in order."""
-    from .content.checks import ContentProblem
-
-    node: Any = catalogue()
-    for part in key.split("."):
-        node = node.get(part) if isinstance(node, dict) else None
-    if not isinstance(node, list) or not node:
-        raise ContentProblem(f"{FILE}: '{key}' is missing.")
-    return tuple(node)
+    return tuple(_find(key, list))
 
 
 def table(key: str) -> dict[str, str]:
     """A table of words by name (the names of keys, say), for code that picks among them."""
-    from .content.checks import ContentProblem
-
-    node: Any = catalogue()
-    for part in key.split("."):
-        node = node.get(part) if isinstance(node, dict) else None
-    if not isinstance(node, dict) or not all(isinstance(v, str) for v in node.values()):
-        raise ContentProblem(f"{FILE}: [{key}] is missing.")
-    return node
+    found: dict[str, str] = _find(key, dict)
+    return found
 
 
 def plural(key: str, count: int, /, **values: object) -> str:

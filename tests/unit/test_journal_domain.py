@@ -93,6 +93,24 @@ def test_search_folds_case_and_needs_every_word() -> None:
     assert found.find(journal.Filter(words="[b]")) == []
 
 
+def test_search_ignores_accents_both_ways() -> None:
+    found = journal.JournalIndex(
+        [
+            entry("2026-11-03", "Otro día sin dormir", tags=("Pésimo",)),
+            entry("2026-11-02", "José called the school", said="a cafe"),
+        ]
+    )
+
+    def texts(wanted: journal.Filter) -> list[str]:
+        return [e.text for e in found.find(wanted)]
+
+    assert texts(journal.Filter(words="dia")) == ["Otro día sin dormir"]
+    assert texts(journal.Filter(words="DÍA")) == ["Otro día sin dormir"]
+    assert texts(journal.Filter(words="jose")) == ["José called the school"]
+    assert texts(journal.Filter(words="café")) == ["José called the school"]
+    assert texts(journal.Filter(tag="pesimo")) == ["Otro día sin dormir"]
+
+
 @given(st.text(min_size=1, max_size=40))
 def test_any_text_finds_the_entry_that_contains_it(text: str) -> None:
     index = journal.JournalIndex([entry("2026-11-03", f"before {text} after")])

@@ -100,6 +100,8 @@ def test_search_needs_every_word_and_shows_where() -> None:
     assert len(learn.search(PAGES, "   ")) == len(PAGES)
     [root] = learn.search(PAGES, "root")
     assert root.page.key == "06-using-cairn-safely" and "*" not in root.line
+    # Accents typed or not find the same lines.
+    assert learn.search(PAGES, "DÓPAMINE bönd") == found
 
 
 @pytest.mark.parametrize(

@@ -1,7 +1,8 @@
 """Finding entries: filters by phase, tag and dates, and incremental full-text search.
 
-An index holds each entry's searchable text once, folded for case, so that each keystroke
-of a search is one pass of substring tests over plain strings.
+An index holds each entry's searchable text once, folded for case and accents ("dia" finds
+"día", "jose" finds "José"), so that each keystroke of a search is one pass of substring
+tests over plain strings.
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from ..fold import fold
 from .entry import DAILY_TEXT_FIELDS, TEXT_FIELDS, JournalEntry
 from .when import local_day
 
@@ -29,7 +31,7 @@ class Filter:
 def _folded(entry: JournalEntry) -> str:
     parts = [getattr(entry, name) for name in (*TEXT_FIELDS, *DAILY_TEXT_FIELDS)]
     parts.extend(entry.tags)
-    return "\n".join(parts).casefold()
+    return fold("\n".join(parts))
 
 
 class JournalIndex:
@@ -44,8 +46,8 @@ class JournalIndex:
         return len(self.entries)
 
     def find(self, wanted: Filter) -> list[JournalEntry]:
-        words = wanted.words.casefold().split()
-        tag = wanted.tag.casefold().strip() if wanted.tag else None
+        words = fold(wanted.words).split()
+        tag = fold(wanted.tag).strip() if wanted.tag else None
         found: list[JournalEntry] = []
         for entry, text, day in zip(self.entries, self._text, self._days, strict=True):
             if wanted.phase is not None and entry.phase != wanted.phase:
@@ -54,7 +56,7 @@ class JournalIndex:
                 continue
             if wanted.end is not None and day > wanted.end:
                 continue
-            if tag is not None and tag not in (t.casefold() for t in entry.tags):
+            if tag is not None and tag not in (fold(t) for t in entry.tags):
                 continue
             if words and not all(word in text for word in words):
                 continue
