@@ -17,10 +17,10 @@ import sys
 import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, cast
 
 from textual import events
-from textual.app import SystemCommand
+from textual.app import App, SystemCommand
 from textual.screen import Screen
 
 from screens._glyphs import use_console
@@ -37,6 +37,7 @@ from .handoff import hand_over
 from .session import KeepsDraft, Session
 from .textual_compat import (
     FaultHooks,
+    command_palette,
     driver_of,
     handle_keys_one_at_a_time,
     install_input_guards,
@@ -334,6 +335,15 @@ class CairnApp(FaultHooks[int]):
         self.session.lock()
 
     # -- command palette: the app's own commands only -----------------------------------
+
+    def action_command_palette(self) -> None:
+        """Textual's palette, with the catalogue's words (its search field, "no matches")."""
+        from textual.command import CommandPalette
+
+        if self.use_command_palette and not CommandPalette.is_open(cast("App[object]", self)):
+            self.push_screen(
+                command_palette(say("app", "palette_placeholder"), say("app", "palette_none"))
+            )
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         yield SystemCommand(say("app", "hide"), say("app", "hide_help"), self.action_panic)

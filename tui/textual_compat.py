@@ -69,6 +69,7 @@ from textual.widget import Widget
 if TYPE_CHECKING:  # loaded with the screens that use them, not at start-up
     from textual.document._wrapped_document import WrappedDocument
     from textual.driver import Driver
+    from textual.screen import Screen
     from textual.widgets import TextArea
     from textual.widgets._footer import FooterKey
 
@@ -76,6 +77,7 @@ __all__ = [
     "FaultHooks",
     "FooterKey",
     "KeepsKeyOrder",
+    "command_palette",
     "driver_of",
     "handle_keys_one_at_a_time",
     "install_input_guards",
@@ -290,6 +292,41 @@ def __getattr__(name: str) -> Any:
 def wrapped_document(area: TextArea) -> WrappedDocument:
     """The text area's document as wrapped on screen (rows, offsets, heights)."""
     return area.wrapped_document
+
+
+# -- the command palette's words ----------------------------------------------------------
+
+
+def command_palette(placeholder: str, no_matches: str) -> Screen[Any]:
+    """Textual's command palette with Cairn's words: the search field's placeholder (a
+    public parameter), and the line shown when nothing matches, which Textual writes in its
+    own English inside ``_start_no_matches_countdown``. That method is Textual's, line for
+    line, with the words given; the tripwire test holds its source."""
+    from rich.align import Align
+    from rich.text import Text
+    from textual.command import CommandList, CommandPalette
+    from textual.widgets.option_list import Option
+
+    class WordedPalette(CommandPalette):
+        def _start_no_matches_countdown(self, search_value: str) -> None:
+            self._stop_no_matches_countdown()
+
+            def _show_no_matches() -> None:
+                if search_value:
+                    self.query_one(CommandList).add_option(
+                        Option(
+                            Align.center(Text(no_matches, style="not bold")),
+                            disabled=True,
+                            id=self._NO_MATCHES,
+                        )
+                    )
+                    self._list_visible = True
+                else:
+                    self._list_visible = False
+
+            self._no_matches_timer = self.set_timer(self._NO_MATCHES_COUNTDOWN, _show_no_matches)
+
+    return WordedPalette(placeholder=placeholder, id="--command-palette")
 
 
 # -- the Linux console's characters -------------------------------------------------------

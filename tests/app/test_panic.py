@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from textual.command import CommandPalette
+from textual.command import CommandInput, CommandList, CommandPalette
 from textual.widgets import TextArea
 
 from tests.app.conftest import MakeApp, NoteScreen, Relaunches
@@ -199,6 +199,41 @@ async def test_the_palette_lists_only_cairns_commands(
         titles = [command.title for command in app.get_system_commands(app.screen)]
     assert titles == ["Hide now", "Quit", "Keys"]
     assert not any("screenshot" in title.lower() for title in titles)
+
+
+async def test_the_palette_s_own_words_are_the_catalogue_s(
+    make_app: MakeApp, existing_vault: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Textual writes "Search for commands…" and "No matches found" in its own English;
+    Cairn gives both from the catalogue (here, words no Textual would write)."""
+    from screens import _text
+
+    real = _text.say
+
+    def say(section: str, key: str, /, **values: object) -> str:
+        if (section, key) == ("app", "palette_placeholder"):
+            return "PLACEHOLDER-WORDS"
+        if (section, key) == ("app", "palette_none"):
+            return "NOTHING-MATCHES-WORDS"
+        return real(section, key, **values)
+
+    monkeypatch.setattr("tui.app.say", say)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: screen_name(pilot) == "UnlockScreen")
+        app.action_command_palette()
+        await wait_for(pilot, lambda: bool(app.screen.query(CommandInput)))
+        assert app.screen.query_one(CommandInput).placeholder == "PLACEHOLDER-WORDS"
+        await pilot.press(*"zzzz")
+
+        def shown() -> str:
+            listed = app.screen.query_one(CommandList)
+            return " ".join(
+                str(listed.get_option_at_index(i).prompt) for i in range(listed.option_count)
+            )
+
+        await wait_for(pilot, lambda: "NOTHING-MATCHES-WORDS" in shown())
+        assert "No matches found" not in shown()
 
 
 async def test_a_crash_is_one_neutral_line(make_app: MakeApp, existing_vault: Path) -> None:

@@ -151,3 +151,16 @@ def test_what_the_console_glyphs_swap_is_there_and_swaps_back() -> None:
         list(ScrollBarRender.VERTICAL_BARS),
     )
     assert after == before
+
+
+def test_the_palette_s_no_matches_line_is_where_cairn_gives_its_words() -> None:
+    """command_palette() rewrites this one method with Cairn's words: if Textual changes
+    it, the copy must be read again."""
+    from textual.command import CommandPalette
+
+    source = inspect.getsource(CommandPalette._start_no_matches_countdown)
+    assert source.count('"No matches found"') == 1
+    for name in ("_stop_no_matches_countdown", "_NO_MATCHES", "_list_visible"):
+        assert name in source
+    assert "_NO_MATCHES_COUNTDOWN" in source and "_no_matches_timer" in source
+    assert "placeholder" in inspect.signature(CommandPalette.__init__).parameters
