@@ -59,9 +59,6 @@ class ExportScreen(Screen[None]):
     text: str  # the section of screens.toml with this screen's words
     formats: tuple[tuple[str, str], ...]  # (kind, file suffix), the first chosen; words in
     # [export.formats] of screens.toml
-    # The suggested file name, before the day and the suffix: the same neutral word for every
-    # export, so that a file name seen in a folder or a recent-files list says nothing.
-    file_stem = "document"
 
     def __init__(self, session: Session, today: date | None = None) -> None:
         super().__init__()
@@ -100,7 +97,7 @@ class ExportScreen(Screen[None]):
         self.call_after_refresh(body.scroll_home, animate=False)
 
     def _default_path(self, suffix: str) -> str:
-        return str(Path.home() / default_file_name(self.file_stem, self.today, suffix))
+        return str(Path.home() / default_file_name(say("export", "file_stem"), self.today, suffix))
 
     def on_select_changed(self, event: Select.Changed) -> None:
         if event.select.id != "export-format":

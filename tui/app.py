@@ -81,6 +81,9 @@ class CairnApp(FaultHooks[int]):
         # Every key of the screen, for the ones a narrow footer cannot fit; F9 types nothing.
         bind("keys", "show_keys", priority=True),
         bind("quick-note", "quick_note"),
+        # The command palette's key, declared here so that its word is the catalogue's and
+        # its key the keymap's (Textual adds its own "palette" binding only when none is).
+        bind("palette", "command_palette", priority=True, show=False),
     ]
 
     def __init__(

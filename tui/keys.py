@@ -68,6 +68,7 @@ DEFAULT_KEYS: dict[str, str] = {
     "learn-next": "n",
     "learn-page-back": "escape",
     "new-code-back": "escape",
+    "palette": "ctrl+p",
     "panic": "f12,ctrl+backslash",
     "patterns-back": "escape",
     "patterns-earlier": "pageup",

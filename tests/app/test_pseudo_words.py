@@ -1,0 +1,53 @@
+"""No English from code on any screen: every screen of the snapshot set is drawn with a
+pseudo catalogue (tests/app/pseudo_words.py) and no plain-letter word is left that the
+content files or the person's data do not hold. The scan of the code's string literals
+(tests/unit/test_words_in_content.py) reads the source; this reads the screen."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _scan(*names: str) -> dict[str, list[str]]:
+    done = subprocess.run(
+        [sys.executable, "-m", "tests.app.pseudo_words", *names],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "HOME": "/home/someone"},
+        timeout=600,
+        check=True,
+    )
+    found: dict[str, list[str]] = json.loads(done.stdout.strip().splitlines()[-1])
+    return found
+
+
+def test_no_screen_shows_a_word_the_catalogue_did_not_give() -> None:
+    assert _scan() == {}
+
+
+def test_the_scan_finds_english_written_in_code(tmp_path: Path) -> None:
+    """The scan can fail: with the words of one screen taken from code, it names them."""
+    found = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import sys; from tests.app import pseudo_words as p; p.install();"
+            "import screens.unlock as u;"
+            "u.say = lambda *a, **k: 'Blorptastic words in code';"
+            "sys.argv = ['x', 'unlock']; p.main()",
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "HOME": "/home/someone"},
+        timeout=600,
+        check=True,
+    )
+    assert json.loads(found.stdout.strip().splitlines()[-1]) == {"unlock": ["Blorptastic"]}
