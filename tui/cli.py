@@ -801,9 +801,7 @@ def build_parser() -> argparse.ArgumentParser:
         default=argparse.SUPPRESS,
         help="options.read_only",
     )
-    parser = _Parser(
-        prog="cairn", parents=[common], formatter_class=_Formatter
-    )
+    parser = _Parser(prog="cairn", parents=[common], formatter_class=_Formatter)
     parser.add_argument("--version", action=_Version, nargs=0, help="options.version")
     parser.set_defaults(command=cmd_app)  # not vault: that would change the shared action
     commands = parser.add_subparsers(title="COMMAND", metavar="COMMAND", parser_class=_Parser)
@@ -913,7 +911,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     harden_process()
-    args = build_parser().parse_args(argv)
+    try:
+        args = build_parser().parse_args(argv)
+    except ContentProblem as problem:  # --help, or a usage error, with Cairn's words damaged
+        _say(damaged_content(problem))
+        return EXIT_UNEXPECTED
     args.vault = getattr(args, "vault", None)
     args.passphrase_fd = getattr(args, "passphrase_fd", None)
     relaunched_read_only = os.environ.pop("CAIRN_READ_ONLY", None) == "1"

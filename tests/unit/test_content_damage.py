@@ -40,7 +40,11 @@ CASES: list[tuple[str, Callable[[str], str], str]] = [
     ("questionnaires/conflict_health.toml", lambda t: t + "\n= =\n", "conflict_health.toml"),
     ("cli.toml", lambda t: t.replace("\n[commands.cairn]\n", "\n[commands.kairn]\n"), "'cairn'"),
     ("cli.toml", lambda t: t.replace('summary = "change', 'sumary = "change', 1), "'sumary'"),
-    ("words.toml", lambda t: t.replace("[vault.what]\n", "[vault.what]\nodd = 3\n"), "'vault.what.odd'"),
+    (
+        "words.toml",
+        lambda t: t.replace("[vault.what]\n", "[vault.what]\nodd = 3\n"),
+        "'vault.what.odd'",
+    ),
     ("words.toml", lambda t: t + "\n[[[\n", "words.toml: not valid TOML"),
     ("passphrase_words.txt", lambda t: t + "two words\n", "passphrase_words.txt: line"),
 ]
@@ -86,6 +90,36 @@ def test_a_damaged_file_is_one_sentence_and_exit_1(
     )
     assert done.returncode == 1, done.stderr
     assert done.stderr.startswith(SENTENCE) and says in done.stderr, done.stderr
+    assert len(done.stderr.strip().splitlines()) == 1 and "Traceback" not in done.stderr
+
+
+@pytest.mark.parametrize(
+    ("name", "command"),
+    [
+        ("cli.toml", ["--help"]),
+        ("cli.toml", ["export", "--help"]),
+        ("cli.toml", ["--no-such-option"]),  # the usage line's word is cli.toml's
+    ],
+)
+def test_help_and_usage_errors_with_a_damaged_file_are_one_sentence(
+    pristine: Path, tmp_path: Path, name: str, command: list[str]
+) -> None:
+    copy = tmp_path / "cairn"
+    shutil.copytree(pristine, copy)
+    path = copy / CONTENT / name
+    path.write_text(path.read_text(encoding="utf-8") + "\n[[[\n", encoding="utf-8")
+    probe = f"import sys; sys.argv = ['cairn', *{command!r}]; from tui.launch import run; run()"
+    done = subprocess.run(
+        [sys.executable, "-c", probe],
+        capture_output=True,
+        text=True,
+        stdin=subprocess.DEVNULL,
+        cwd=copy,
+        env={**os.environ, "PYTHONPATH": str(copy)},
+        timeout=60,
+    )
+    assert done.returncode == 1, done.stderr
+    assert done.stderr.startswith(SENTENCE) and f"{name}: not valid TOML" in done.stderr
     assert len(done.stderr.strip().splitlines()) == 1 and "Traceback" not in done.stderr
 
 
