@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from textual.command import CommandPalette
 from textual.widgets import Input, Static
 
 from tests.app.conftest import MakeApp, Relaunches
@@ -21,7 +22,7 @@ NEW = "a second passphrase entirely"
 async def _palette(pilot: object, command: str) -> None:
     app = pilot.app  # type: ignore[attr-defined]
     await pilot.press("ctrl+p")  # type: ignore[attr-defined]
-    await wait_for(pilot, lambda: type(app.screen).__name__ == "CommandPalette")  # type: ignore[arg-type]
+    await wait_for(pilot, lambda: isinstance(app.screen, CommandPalette))  # type: ignore[arg-type]
     await pilot.press(*command, "enter")  # type: ignore[attr-defined]
 
 

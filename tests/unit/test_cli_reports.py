@@ -163,14 +163,23 @@ def test_a_json_export_round_trips_and_its_chain_verifies_without_the_vault(fill
 def tagged(vault_path: Path) -> Path:
     vault, _ = new_vault(vault_path)
     first = journal.add_entry(
-        vault, "He took the car keys.", tags=("keys",), felt="CANARY-FELT trapped",
-        occurred="2026-11-01T09:00:00+00:00", phase="incident",
+        vault,
+        "He took the car keys.",
+        tags=("keys",),
+        felt="CANARY-FELT trapped",
+        occurred="2026-11-01T09:00:00+00:00",
+        phase="incident",
     )
     journal.save(vault, first.edited(text="He took the car keys and my phone."))
-    journal.add_entry(vault, "A calm day at work.", tags=("work",), occurred="2026-11-02T09:00:00+00:00")
-    journal.save(vault, journal.new_entry(
-        kind="daily", today="CANARY-DAILY quiet", occurred="2026-11-03T20:00:00+00:00"
-    ))
+    journal.add_entry(
+        vault, "A calm day at work.", tags=("work",), occurred="2026-11-02T09:00:00+00:00"
+    )
+    journal.save(
+        vault,
+        journal.new_entry(
+            kind="daily", today="CANARY-DAILY quiet", occurred="2026-11-03T20:00:00+00:00"
+        ),
+    )
     vault.lock()
     return vault_path
 
@@ -184,8 +193,9 @@ def test_a_report_holds_only_what_was_chosen(tagged: Path) -> None:
     assert "- Only entries tagged: keys" in chosen and "- How I felt: left out" in chosen
     no_daily = _export(tagged, "--format", "html", "--without-daily")
     assert "CANARY-DAILY" not in no_daily and "calm day" in no_daily
-    refused = run_cairn("export", "--vault", str(tagged), "--format", "json", "--tag", "keys",
-                        lines=(PASSPHRASE,))
+    refused = run_cairn(
+        "export", "--vault", str(tagged), "--format", "json", "--tag", "keys", lines=(PASSPHRASE,)
+    )
     assert refused.code == 2 and "report (markdown or html)" in refused.err
 
 
@@ -194,7 +204,10 @@ def test_a_report_starts_with_a_timeline_and_keeps_the_earlier_words(tagged: Pat
     timeline = text.split("## Timeline", 1)[1].split("## Integrity", 1)[0]
     lines = [line for line in timeline.splitlines() if line.strip()]
     assert lines[0].startswith("1. 2026-11-01 ") and "Incident" in lines[0]
-    assert "`` He took the car keys and my phone. ``" in lines[0] or "` He took the car keys and my phone. `" in lines[0]
+    assert (
+        "`` He took the car keys and my phone. ``" in lines[0]
+        or "` He took the car keys and my phone. `" in lines[0]
+    )
     assert lines[1].startswith("2. 2026-11-02 ") and lines[2].startswith("3. 2026-11-03 ")
     assert text.index("## Timeline") < text.index("## Integrity") < text.index("## Entries")
     assert "#### Earlier words. Version 1" in text
@@ -221,6 +234,7 @@ def test_the_default_file_names_say_nothing_about_what_they_hold() -> None:
     from datetime import date
 
     from screens._export_screen import default_file_name
+    from screens._text import say
     from screens.plan_print import PlanPrintScreen
     from screens.report import ReportScreen
     from tui.content import read_text
@@ -234,7 +248,8 @@ def test_the_default_file_names_say_nothing_about_what_they_hold() -> None:
     screens = tomllib.loads(read_text("screens.toml"))
     telling |= words(screens["report"]["title"]) | words(screens["plan"]["print"]["title"])
     assert len(telling) > 20
+    stem = say("export", "file_stem")
     for screen_type in (ReportScreen, PlanPrintScreen):
         for _, suffix in screen_type.formats:
-            name = default_file_name(screen_type.file_stem, date(2026, 12, 1), suffix)
+            name = default_file_name(stem, date(2026, 12, 1), suffix)
             assert not words(name) & telling, name
