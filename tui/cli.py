@@ -14,6 +14,7 @@ import argparse
 import contextlib
 import errno
 import os
+import re
 import stat
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -694,7 +695,7 @@ class _Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> None:  # type: ignore[override]
         self.print_usage(sys.stderr)
-        _say(f"cairn: {message}")
+        _say(f"cairn: {_argparse_in_words(message)}")
         raise SystemExit(EXIT_USAGE)
 
     def format_help(self) -> str:
@@ -716,6 +717,33 @@ class _Parser(argparse.ArgumentParser):
                 for listed in action._get_subactions():  # each command's line
                     listed.help = summary(listed.dest)
         return super().format_help()
+
+
+# argparse writes its refusals in its own English; each shape it writes for Cairn's options
+# is said again in the catalogue's words ([cli.argparse] in words.toml). A shape not listed
+# is shown as argparse wrote it.
+_ARGPARSE_SHAPES = (
+    (r"argument (?P<option>\S+): (?P<message>.+)", "cli.argparse.argument"),
+    (r"unrecognized arguments: (?P<found>.+)", "cli.argparse.unrecognized"),
+    (r"the following arguments are required: (?P<needed>.+)", "cli.argparse.required"),
+    (r"invalid choice: (?P<value>.+) \(choose from (?P<choices>.+)\)", "cli.argparse.choice"),
+    (r"invalid int value: (?P<value>.+)", "cli.argparse.whole_number"),
+    (r"expected one argument", "cli.argparse.one_value"),
+    (r"expected at least one argument", "cli.argparse.some_values"),
+    (r"ignored explicit argument (?P<value>.+)", "cli.argparse.no_value"),
+    (r"ambiguous option: (?P<option>\S+) could match (?P<matches>.+)", "cli.argparse.ambiguous"),
+)
+
+
+def _argparse_in_words(message: str) -> str:
+    for shape, key in _ARGPARSE_SHAPES:
+        found = re.fullmatch(shape, message)
+        if found:
+            values = found.groupdict()
+            if "message" in values:  # an option's own refusal, itself one of these shapes
+                values["message"] = _argparse_in_words(values["message"])
+            return say(key, **values)
+    return message
 
 
 class _Formatter(argparse.RawDescriptionHelpFormatter):

@@ -142,3 +142,35 @@ def test_without_a_terminal_the_app_is_not_drawn_into_a_file(tmp_path: Path) -> 
         )
     assert done.returncode == 2 and out.read_bytes() == b""
     assert "not a terminal" in done.stderr and len(done.stderr.splitlines()) == 1
+
+
+@pytest.mark.parametrize(
+    ("args", "key"),
+    [
+        (["--no-such-option"], "unrecognized"),
+        (["export"], "required"),
+        (["export", "--format", "pdf"], "choice"),
+        (["backup", "--to", "/tmp", "--keep", "x"], "whole_number"),
+        (["log", "--when"], "one_value"),
+        (["attach"], "required"),
+        (["export", "--force=1", "--format", "json"], "no_value"),
+        (["nosuch"], "choice"),
+    ],
+)
+def test_argparse_s_refusals_are_said_in_the_catalogue_s_words(
+    args: list[str], key: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """argparse writes them in its own English; each comes out in words.toml's."""
+    real = cli.say
+
+    def say(name: str, /, **values: object) -> str:
+        if name.startswith("cli.argparse."):
+            inner = " ".join(f"{k}={v}" for k, v in sorted(values.items()))
+            return f"<{name.removeprefix('cli.argparse.')} {inner}>"
+        return real(name, **values)
+
+    monkeypatch.setattr(cli, "say", say)
+    with pytest.raises(SystemExit) as ended:
+        cli.main(args)
+    said = capsys.readouterr().err.splitlines()[-1]
+    assert ended.value.code == 2 and said.startswith("cairn: <") and f"<{key} " in said

@@ -224,3 +224,14 @@ def test_every_word_a_screen_names_is_in_screens_toml() -> None:
             if not all(k in table for k in keys):
                 missing.append(f"{path.relative_to(ROOT)}:{node.lineno}: [{section}] {key}")
     assert missing == []
+
+
+def test_every_shape_of_argparse_s_refusals_has_its_words() -> None:
+    import re
+
+    from tui import cli
+
+    for shape, key in cli._ARGPARSE_SHAPES:
+        text = _lookup(key)
+        assert isinstance(text, str), key
+        assert words.placeholders(text) == set(re.compile(shape).groupindex), key
