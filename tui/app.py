@@ -21,12 +21,13 @@ from typing import Any, Literal, cast
 
 from textual import events
 from textual.app import App, SystemCommand
+from textual.binding import Binding
 from textual.screen import Screen
 
 from screens._glyphs import use_console
 from screens._help import HELP
 from screens._keys import bind
-from screens._text import say, use_discreet_words, use_keymap
+from screens._text import knows, say, use_discreet_words, use_keymap
 from screens.blank import BlankScreen
 from styles import stylesheet
 
@@ -336,6 +337,14 @@ class CairnApp(FaultHooks[int]):
             with contextlib.suppress(Exception):
                 self._seal_draft()
         self.session.lock()
+
+    def get_key_display(self, binding: Binding) -> str:
+        """Textual's key caps in the footer ("esc", "^e", "pgup"), each named word of them
+        the catalogue's ([key_caps] in screens.toml, read for the first frame anyway)."""
+        shown = super().get_key_display(binding)
+        return "+".join(
+            say("key_caps", part) if knows("key_caps", part) else part for part in shown.split("+")
+        )
 
     # -- command palette: the app's own commands only -----------------------------------
 

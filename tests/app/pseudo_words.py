@@ -50,9 +50,9 @@ def install() -> None:
     bundle.forget()
 
 
-# Not words of a language: the key caps Textual's footer prints (as keyboards print them),
-# and the snapshot set's file names and types ("wrist.jpg", "image/jpeg", a ".html" copy).
-NOT_WORDS = {"esc", "pgup", "pgdn", "html", "image", "jpeg", "png"}
+# Not words of a language: the snapshot set's file names and types ("wrist.jpg",
+# "image/jpeg", a ".html" copy).
+NOT_WORDS = {"html", "image", "jpeg", "png"}
 
 
 def _allowed() -> set[str]:
