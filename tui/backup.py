@@ -41,7 +41,7 @@ from .vault import (
     shown,
 )
 from .vault import files as sealed_io
-from .words import Phrase, say
+from .words import Phrase, os_reason, say
 
 KEEP = 3  # copies kept in one place, newest first; older ones go once a new one checks out
 NAME = re.compile(r"^backup-\d{4}-\d\d-\d\d-\d{6}(-\d+)?$")
@@ -153,7 +153,7 @@ def _check_place(vault: Vault, to: Path) -> Path:
     except FileNotFoundError:
         raise CopyRefused("backup.no_folder", folder=shown(to)) from None
     except OSError as error:
-        raise CopyRefused("backup.unusable", folder=shown(to), reason=error.strerror) from None
+        raise CopyRefused("backup.unusable", folder=shown(to), reason=os_reason(error)) from None
     if not stat.S_ISDIR(info.st_mode):
         raise CopyRefused("backup.not_a_folder", folder=shown(to))
     place = to.resolve()

@@ -24,7 +24,7 @@ from .private_file import write_private_by
 from .vault import CopyRefused, Vault
 from .vault import age as sealing
 from .visible import json_safe, visible
-from .words import say
+from .words import os_reason, say
 
 BUNDLE_FORMAT = "cairn-bundle"
 BUNDLE_VERSION = 1
@@ -69,7 +69,7 @@ def key_lines(path: Path) -> list[str]:
             raw = found.read(MAX_KEY_LIST_BYTES + 1)
     except OSError as error:
         raise CopyRefused(
-            "bundle.keys_unreadable", path=visible(str(path)), reason=error.strerror
+            "bundle.keys_unreadable", path=visible(str(path)), reason=os_reason(error)
         ) from None
     if len(raw) > MAX_KEY_LIST_BYTES:
         raise CopyRefused("bundle.keys_too_large", path=visible(str(path)))

@@ -54,7 +54,7 @@ from .vault import (
     shown,
 )
 from .visible import visible
-from .words import Phrase, Told, last_words, plural, say
+from .words import Phrase, Told, last_words, os_reason, plural, say
 
 if TYPE_CHECKING:
     from . import journal, report
@@ -369,7 +369,7 @@ def _output_path(raw: str, *, force: bool) -> Path:
     except FileNotFoundError:
         info = None
     except OSError as error:
-        raise BadInput("cli.out_unusable", out=raw, reason=error.strerror) from None
+        raise BadInput("cli.out_unusable", out=raw, reason=os_reason(error)) from None
     if info is not None:
         if stat.S_ISDIR(info.st_mode):
             raise BadInput("cli.out_is_folder", path=out)
@@ -675,9 +675,7 @@ def _flush(stream: TextIO) -> None:
 
 def _output_failed(error: OSError) -> OutputFailed:
     reason: object = (
-        Phrase("cli.disk_full")
-        if error.errno in (errno.ENOSPC, errno.EDQUOT)
-        else (error.strerror or type(error).__name__)
+        Phrase("cli.disk_full") if error.errno in (errno.ENOSPC, errno.EDQUOT) else os_reason(error)
     )
     return OutputFailed("cli.output_failed", reason=reason)
 

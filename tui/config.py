@@ -18,7 +18,7 @@ from platformdirs import user_config_path
 
 from .keys import DEFAULT_KEYS, only_commands, types_text
 from .vault import shown, sidecar
-from .words import Phrase, Told, say, table
+from .words import Phrase, Told, os_reason, say, table
 
 PANIC_ACTIONS = ("lock", "exit")
 THEMES = ("textual-dark", "textual-light", "high-contrast", "ansi-dark", "ansi-light")
@@ -67,7 +67,7 @@ def load_settings(path: Path | None = None) -> Settings:
         raise SettingsProblem("settings.refused", path=shown(path), what=refused.what) from None
     except OSError as error:
         raise SettingsProblem(
-            "settings.unreadable", path=shown(path), reason=error.strerror
+            "settings.unreadable", path=shown(path), reason=os_reason(error)
         ) from None
     if fd is None:
         return Settings()
@@ -78,7 +78,7 @@ def load_settings(path: Path | None = None) -> Settings:
         raise SettingsProblem("settings.refused", path=shown(path), what=refused.what) from None
     except OSError as error:
         raise SettingsProblem(
-            "settings.unreadable", path=shown(path), reason=error.strerror
+            "settings.unreadable", path=shown(path), reason=os_reason(error)
         ) from None
     finally:
         os.close(fd)

@@ -21,7 +21,7 @@ from . import export, journal, questionnaire, safety_plan
 from .journal import attachments, chain
 from .journal.entry import EntryRejected, JournalEntry, validate
 from .vault import Vault, VaultError, VaultTooNew, shown
-from .words import Phrase
+from .words import Phrase, os_reason
 
 MAX_IMPORT_BYTES = 1024 * 1024 * 1024
 
@@ -57,7 +57,7 @@ def read_export(path: Path) -> tuple[dict[str, Any], str]:
         raise ImportRefused("importer.folder", path=shown(path)) from None
     except OSError as error:
         raise ImportRefused(
-            "importer.unreadable", path=shown(path), reason=error.strerror
+            "importer.unreadable", path=shown(path), reason=os_reason(error)
         ) from None
     if len(raw) > MAX_IMPORT_BYTES:
         raise ImportRefused("importer.too_large", path=shown(path))

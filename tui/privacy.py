@@ -23,6 +23,7 @@ from typing import Literal
 
 from .content.bundle import content
 from .content.checks import ContentProblem, TableReader
+from .words import os_reason
 
 CONTENT = "privacy.toml"
 
@@ -104,7 +105,7 @@ def _folder(folder: Path) -> Finding:
     except FileNotFoundError:
         return _fine(words, words.text("missing").format(folder=folder))
     except OSError as error:
-        seen = words.text("unreadable").format(folder=folder, reason=error.strerror or "")
+        seen = words.text("unreadable").format(folder=folder, reason=os_reason(error))
         return Finding(words.text("heading"), seen, words.text("unreadable_todo"), "know")
     if info.st_uid != os.getuid():
         return _look(words, "owner", folder=folder, owner=_account(info.st_uid))

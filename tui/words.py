@@ -13,6 +13,7 @@ rule is that it stands on almost nothing (tests/unit/test_import_hygiene.py).
 
 from __future__ import annotations
 
+import errno
 import re
 from typing import Any
 
@@ -72,6 +73,15 @@ def last_words(key: str, /, **values: object) -> str:
         return say(f"last.{key}", **values)
     except Exception:  # the catalogue is what failed: the words kept here
         return _LAST_WORDS[key].format_map({name: str(v) for name, v in values.items()})
+
+
+def os_reason(error: OSError) -> Phrase | str:
+    """What the system said when it refused, in the catalogue's words for the usual
+    refusals ([os] by errno name), else as the system wrote it."""
+    name = errno.errorcode.get(error.errno or 0, "")
+    if name and isinstance(catalogue().get("os", {}).get(name), str):
+        return Phrase(f"os.{name}")
+    return error.strerror or type(error).__name__
 
 
 def names(key: str) -> tuple[str, ...]:
@@ -143,6 +153,7 @@ __all__ = [
     "catalogue",
     "last_words",
     "names",
+    "os_reason",
     "placeholders",
     "plural",
     "say",

@@ -235,3 +235,16 @@ def test_every_shape_of_argparse_s_refusals_has_its_words() -> None:
         text = _lookup(key)
         assert isinstance(text, str), key
         assert words.placeholders(text) == set(re.compile(shape).groupindex), key
+
+
+def test_the_system_s_refusals_are_said_in_the_catalogue_s_words(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import errno
+
+    denied = OSError(errno.EACCES, "Permission denied")
+    assert str(words.os_reason(denied)) == CATALOGUE["os"]["EACCES"]
+    monkeypatch.setitem(words.catalogue()["os"], "EACCES", "Not allowed, in other words")
+    assert str(words.os_reason(denied)) == "Not allowed, in other words"
+    odd = OSError(errno.ENOTSOCK, "Socket operation on non-socket")  # not in the catalogue
+    assert words.os_reason(odd) == "Socket operation on non-socket"

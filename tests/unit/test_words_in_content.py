@@ -3,7 +3,7 @@
 the command line, refusals, reports), looked up by key. The scan reads every string
 literal in tui/ and screens/ and flags what reads as prose. What it passes over, by rule:
 
-- docstrings, stylesheets and ``__all__``;
+- docstrings, stylesheets, ``__all__`` and the patterns that recognize argparse's English;
 - messages of Python's own exceptions (ValueError, TypeError, ...), which are for
   programmers: Cairn shows a person only their type's name ("unexpected problem
   (ValueError)");
@@ -52,6 +52,9 @@ ALLOWED = {
     "tui/textual_compat.py": {"not bold"},
 }
 
+# Assignments whose text is never shown: stylesheets, __all__, and the patterns that
+# recognize argparse's English refusals (tui/cli.py says them again from the catalogue).
+NOT_SHOWN = {"DEFAULT_CSS", "CSS", "_STYLE", "__all__", "_ARGPARSE_SHAPES"}
 # Python's own exceptions: their messages are for programmers (see the docstring).
 _PROGRAMMERS = {"ValueError", "TypeError", "RuntimeError", "AssertionError", "KeyError"}
 # The content checker's sentences and places (see the docstring).
@@ -86,10 +89,9 @@ def _prose(path: Path) -> Iterator[tuple[int, str]]:
         if isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant):
             skip.add(id(first.value))  # a docstring
         if isinstance(node, ast.Assign) and any(
-            getattr(target, "id", None) in {"DEFAULT_CSS", "CSS", "_STYLE", "__all__"}
-            for target in node.targets
+            getattr(target, "id", None) in NOT_SHOWN for target in node.targets
         ):
-            skip.update(id(sub) for sub in ast.walk(node.value))  # a stylesheet, __all__
+            skip.update(id(sub) for sub in ast.walk(node.value))
         if isinstance(node, ast.Subscript):
             skip.update(id(sub) for sub in ast.walk(node.slice))  # a type ("Session")
         if isinstance(node, ast.Call) and _called(node) in _PROGRAMMERS | _CONTENT_CHECKS:

@@ -30,7 +30,7 @@ from pathlib import Path
 import nacl.bindings as sodium
 import nacl.exceptions
 
-from ..words import Phrase
+from ..words import Phrase, os_reason
 from .errors import UnsafeVault, VaultError, VaultWriteFailed, shown
 from .storage import flush_folder, storage_sentence
 
@@ -105,7 +105,7 @@ def open_source(path: Path) -> tuple[int, os.stat_result]:
     except PermissionError:
         raise FileRefused("vault.attach.not_allowed", path=shown(path)) from None
     except OSError as error:
-        reason = error.strerror or type(error).__name__
+        reason = os_reason(error)
         raise FileRefused("vault.attach.unreadable", path=shown(path), reason=reason) from None
     try:
         info = os.fstat(fd)
@@ -305,9 +305,7 @@ def unseal(folder: Path, sealed: SealedFile, file_id: bytes) -> Iterator[bytes]:
     except FileNotFoundError:
         raise FileDamaged("vault.file_damage.missing") from None
     except OSError as error:
-        raise FileDamaged(
-            "vault.file_damage.os", reason=error.strerror or type(error).__name__
-        ) from None
+        raise FileDamaged("vault.file_damage.os", reason=os_reason(error)) from None
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
@@ -321,9 +319,7 @@ def unseal(folder: Path, sealed: SealedFile, file_id: bytes) -> Iterator[bytes]:
             raise FileDamaged("vault.file_damage.bytes_after")
         yield from _pull(fd, sealed, file_id)
     except OSError as error:  # the disk failed while reading it
-        raise FileDamaged(
-            "vault.file_damage.os", reason=error.strerror or type(error).__name__
-        ) from None
+        raise FileDamaged("vault.file_damage.os", reason=os_reason(error)) from None
     finally:
         os.close(fd)
 

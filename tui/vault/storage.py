@@ -20,7 +20,7 @@ from typing import Any, BinaryIO, cast
 
 from tinydb.storages import Storage
 
-from ..words import Phrase
+from ..words import Phrase, os_reason
 from .errors import VaultExists, VaultLocked, VaultWriteFailed
 
 Tables = dict[str, dict[str, Any]]
@@ -38,7 +38,7 @@ def storage_sentence(error: OSError, done: str = "saved") -> Phrase:
         return Phrase("vault.disk.read_only", nothing=nothing)
     if error.errno in (errno.EACCES, errno.EPERM):
         return Phrase("vault.disk.not_allowed", nothing=nothing)
-    reason = error.strerror or type(error).__name__
+    reason = os_reason(error)
     return Phrase("vault.disk.error", reason=reason, nothing=nothing)
 
 
