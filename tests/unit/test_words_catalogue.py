@@ -248,3 +248,32 @@ def test_the_system_s_refusals_are_said_in_the_catalogue_s_words(
     assert str(words.os_reason(denied)) == "Not allowed, in other words"
     odd = OSError(errno.ENOTSOCK, "Socket operation on non-socket")  # not in the catalogue
     assert words.os_reason(odd) == "Socket operation on non-socket"
+
+
+# Calls that name a word of a table by its last part: (call, which argument, the table).
+PARTS_NAMED = {
+    "NotAVaultPath": (1, "vault.what"),
+    "_not_regular": (1, "vault.what"),
+    "refused": (1, "settings.must"),
+    "storage_sentence": (1, "vault.done"),
+    "write_durably": ("done", "vault.done"),
+    "write_private_by": ("done", "vault.done"),
+}
+
+
+def test_every_word_named_by_its_last_part_is_in_its_table() -> None:
+    missing, seen = [], 0
+    for path in _sources():
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Call) or _called(node) not in PARTS_NAMED:
+                continue
+            where, table = PARTS_NAMED[_called(node)]
+            if isinstance(where, int):
+                arg = node.args[where] if len(node.args) > where else None
+            else:
+                arg = next((k.value for k in node.keywords if k.arg == where), None)
+            if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
+                seen += 1
+                if not isinstance(_lookup(f"{table}.{arg.value}"), str):
+                    missing.append(f"{path.relative_to(ROOT)}:{node.lineno}: {table}.{arg.value}")
+    assert seen > 20 and missing == []
