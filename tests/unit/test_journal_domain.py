@@ -44,6 +44,22 @@ def test_unambiguous_times_are_understood(typed: str, day: date, hm: tuple[int, 
     assert moment.tzinfo is not None
 
 
+def test_the_words_for_today_and_yesterday_are_the_catalogue_s(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Another language's words are another catalogue's: "hoy 18:30", "ayer 21:00"."""
+    from tui import words
+
+    dates = words.catalogue()["dates"]
+    monkeypatch.setitem(dates, "typed_today", ["today", "hoy"])
+    monkeypatch.setitem(dates, "typed_yesterday", ["yesterday", "ayer"])
+    assert journal.parse_when("HOY 18:30", current=NOW).startswith("2026-11-24T18:30")
+    assert journal.parse_when("ayer 21:00", current=NOW).startswith("2026-11-23T21:00")
+    assert journal.parse_when("yesterday", current=NOW).startswith("2026-11-23T00:00")
+    with pytest.raises(journal.BadTime, match="Write the time like"):
+        journal.parse_when("mañana 10:00", current=NOW)
+
+
 @pytest.mark.parametrize(
     ("typed", "says"),
     [

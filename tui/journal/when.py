@@ -10,15 +10,17 @@ import re
 from datetime import date, datetime, timedelta
 
 from .. import clock
-from ..words import Told
+from ..fold import fold
+from ..words import Told, names
 
 EARLIEST = date(1900, 1, 1)
 # A little slack for clocks and time zones; a record of what happened is never in the future.
 FUTURE_SLACK = timedelta(hours=1)
 
-_FORM = re.compile(
-    r"^(?P<day>\d{4}-\d{2}-\d{2}|today|yesterday)(?:[ t]+(?P<hour>\d{1,2}):(?P<minute>\d{2}))?$"
-)
+# A day (a date, or a word for today or yesterday), then perhaps the time. The words are
+# the catalogue's ([dates] typed_today, typed_yesterday in words.toml).
+_FORM = re.compile(r"^(?P<day>.+?)(?:[ t]+(?P<hour>\d{1,2}):(?P<minute>\d{2}))?$")
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 class BadTime(Told, ValueError):
@@ -37,19 +39,21 @@ def local_now() -> datetime:
 def parse_when(text: str, *, current: datetime | None = None) -> str:
     """The ISO 8601 form (local offset) of what the person typed, or BadTime."""
     current = current or local_now()
-    match = _FORM.match(text.strip().lower())
+    match = _FORM.match(fold(text.strip()))
     if match is None:
         raise BadTime("journal.time_shape")
     day_text = match["day"]
-    if day_text == "today":
+    if day_text in {fold(word) for word in names("dates.typed_today")}:
         day = current.date()
-    elif day_text == "yesterday":
+    elif day_text in {fold(word) for word in names("dates.typed_yesterday")}:
         day = current.date() - timedelta(days=1)
-    else:
+    elif _ISO_DAY.fullmatch(day_text):
         try:
             day = date.fromisoformat(day_text)
         except ValueError:
             raise BadTime("journal.no_such_day", day=day_text) from None
+    else:
+        raise BadTime("journal.time_shape")
     hour = int(match["hour"]) if match["hour"] else 0
     minute = int(match["minute"]) if match["minute"] else 0
     if hour > 23 or minute > 59:
