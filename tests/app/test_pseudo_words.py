@@ -14,9 +14,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def _scan(*names: str) -> dict[str, list[str]]:
+def _found(*args: str) -> dict[str, list[str]]:
+    """What the scan printed, run in its own process (see tests/app/pseudo_words.py)."""
     done = subprocess.run(
-        [sys.executable, "-m", "tests.app.pseudo_words", *names],
+        [sys.executable, *args],
         cwd=ROOT,
         capture_output=True,
         text=True,
@@ -29,25 +30,15 @@ def _scan(*names: str) -> dict[str, list[str]]:
 
 
 def test_no_screen_shows_a_word_the_catalogue_did_not_give() -> None:
-    assert _scan() == {}
+    assert _found("-m", "tests.app.pseudo_words") == {}
 
 
-def test_the_scan_finds_english_written_in_code(tmp_path: Path) -> None:
+def test_the_scan_finds_english_written_in_code() -> None:
     """The scan can fail: with the words of one screen taken from code, it names them."""
-    found = subprocess.run(
-        [
-            sys.executable,
-            "-c",
-            "import sys; from tests.app import pseudo_words as p; p.install();"
-            "import screens.unlock as u;"
-            "u.say = lambda *a, **k: 'Blorptastic words in code';"
-            "sys.argv = ['x', 'unlock']; p.main()",
-        ],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        env={**os.environ, "HOME": "/home/someone"},
-        timeout=600,
-        check=True,
+    injected = (
+        "import sys; from tests.app import pseudo_words as p; p.install();"
+        "import screens.unlock as u;"
+        "u.say = lambda *a, **k: 'Blorptastic words in code';"
+        "sys.argv = ['x', 'unlock']; p.main()"
     )
-    assert json.loads(found.stdout.strip().splitlines()[-1]) == {"unlock": ["Blorptastic"]}
+    assert _found("-c", injected) == {"unlock": ["Blorptastic"]}
