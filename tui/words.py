@@ -27,14 +27,20 @@ def catalogue() -> dict[str, Any]:
     return content().words
 
 
+def _at(key: str) -> Any:
+    """What the catalogue holds at a dotted key, or None."""
+    node: Any = catalogue()
+    for part in key.split("."):
+        node = node.get(part) if isinstance(node, dict) else None
+    return node
+
+
 def _find(key: str, kind: type) -> Any:
     """What the catalogue holds at a dotted key, if it is of ``kind``; a missing word is a
     named problem, like any damage to Cairn's own files."""
     from .content.checks import ContentProblem
 
-    node: Any = catalogue()
-    for part in key.split("."):
-        node = node.get(part) if isinstance(node, dict) else None
+    node = _at(key)
     if not isinstance(node, kind) or not node:
         raise ContentProblem(f"{FILE}: '{key}' is missing.")
     return node
@@ -79,7 +85,7 @@ def os_reason(error: OSError) -> Phrase | str:
     """What the system said when it refused, in the catalogue's words for the usual
     refusals ([os] by errno name), else as the system wrote it."""
     name = errno.errorcode.get(error.errno or 0, "")
-    if name and isinstance(catalogue().get("os", {}).get(name), str):
+    if name and isinstance(_at(f"os.{name}"), str):
         return Phrase(f"os.{name}")
     return error.strerror or type(error).__name__
 

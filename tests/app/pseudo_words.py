@@ -96,15 +96,10 @@ def _words(text: str) -> Iterator[str]:
 
 async def _draw(name: str, folder: Path) -> str:
     from tests.app import test_snapshots as snaps
-    from tests.helpers import new_vault
-    from tui import journal
     from tui.config import Settings
     from tui.session import Session
 
-    path = folder / name / "vault.cairn"
-    vault, _ = new_vault(path)
-    for day, phase, text in snaps.RECORD:
-        journal.add_entry(vault, text, phase=phase, occurred=f"2026-{day}:00+00:00")
+    vault = snaps.recorded_vault(folder / name / "vault.cairn")
     session = Session(settings=Settings(), vault_path=snaps.FIXED_PATH, vault=vault)
     app = snaps.OneScreenApp(session, snaps.SCREENS[name])
     async with app.run_test(size=(80, 24)) as pilot:

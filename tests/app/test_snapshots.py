@@ -55,7 +55,7 @@ from tui.app import CairnApp
 from tui.config import Settings
 from tui.journal import attachments
 from tui.session import Session
-from tui.vault import FailedAttempts, VaultBusy
+from tui.vault import FailedAttempts, Vault, VaultBusy
 
 SIZES = [(80, 24), (120, 40)]
 FIXED_PATH = Path("/home/someone/.local/share/cairn/vault.cairn")
@@ -290,13 +290,18 @@ def session(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Session
     monkeypatch.setattr("tui.safety_plan.store.now", lambda: "2026-11-24T09:00:00+00:00")
     monkeypatch.setattr("tui.journal.attachments.now", lambda: "2026-11-24T09:05:00+00:00")
     monkeypatch.setenv("HOME", "/home/someone")
-    path = tmp_path / "v" / "vault.cairn"
+    vault = recorded_vault(tmp_path / "v" / "vault.cairn")
+    yield Session(settings=Settings(), vault_path=FIXED_PATH, vault=vault)
+    vault.lock()
+
+
+def recorded_vault(path: Path) -> Vault:
+    """A new vault holding the record every snapshot shows."""
     vault, _ = new_vault(path)
     for day, phase, text in RECORD:
         journal.add_entry(vault, text, phase=phase, occurred=f"2026-{day}:00+00:00")
     journal.add_entry(vault, "[b]not bold[/b] entry", occurred="2026-11-20T18:30:00+00:00")
-    yield Session(settings=Settings(), vault_path=FIXED_PATH, vault=vault)
-    vault.lock()
+    return vault
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
