@@ -28,8 +28,9 @@ from ._text import say
 from .confirm import ask
 
 
-def default_file_name(stem: str, day: date, suffix: str) -> str:
-    return f"{stem}-{day:%Y-%m-%d}{suffix}"
+def default_file_name(day: date, suffix: str) -> str:
+    """The same neutral word for every file written out (the catalogue's), then the day."""
+    return f"{say('export', 'file_stem')}-{day:%Y-%m-%d}{suffix}"
 
 
 class ExportProblem(ValueError):
@@ -97,7 +98,7 @@ class ExportScreen(Screen[None]):
         self.call_after_refresh(body.scroll_home, animate=False)
 
     def _default_path(self, suffix: str) -> str:
-        return str(Path.home() / default_file_name(say("export", "file_stem"), self.today, suffix))
+        return str(Path.home() / default_file_name(self.today, suffix))
 
     def on_select_changed(self, event: Select.Changed) -> None:
         if event.select.id != "export-format":

@@ -10,6 +10,7 @@ from tui.config import key_label, keys_label
 from tui.content.bundle import content
 from tui.content.checks import ContentProblem
 from tui.keys import DEFAULT_KEYS
+from tui.words import plural_key
 
 
 def screen_text() -> dict[str, Any]:
@@ -75,7 +76,7 @@ def knows(section: str, key: str) -> bool:
 
 def say_count(section: str, key: str, count: int, /, **values: object) -> str:
     """``key_one`` for one, ``key_other`` for any other count, with ``{count}`` filled."""
-    return say(section, f"{key}_one" if count == 1 else f"{key}_other", count=count, **values)
+    return say(section, plural_key(key, count), count=count, **values)
 
 
 def say(section: str, key: str, /, **values: object) -> str:

@@ -49,7 +49,7 @@ class FileCopyScreen(Screen[None]):
         # so the copy opens with the right program.
         suffix = PurePath(self.attachment.name).suffix
         suffix = suffix if suffix.isascii() and suffix[1:].isalnum() else ""
-        default = Path.home() / default_file_name(say("export", "file_stem"), self.today, suffix)
+        default = Path.home() / default_file_name(self.today, suffix)
         with FormBody(classes="file-form"):
             yield Static(
                 say("file_copy", "title", name=visible(self.attachment.name)),

@@ -101,10 +101,15 @@ def table(key: str) -> dict[str, str]:
     return found
 
 
+def plural_key(key: str, count: int) -> str:
+    """``key_one`` for one, ``key_other`` for any other count: English's and Spanish's
+    rule, for this catalogue and the screens'."""
+    return f"{key}_one" if count == 1 else f"{key}_other"
+
+
 def plural(key: str, count: int, /, **values: object) -> str:
-    """``key_one`` for one, ``key_other`` for any other count (English's and Spanish's
-    rule), with ``{count}`` filled."""
-    return say(f"{key}_one" if count == 1 else f"{key}_other", count=count, **values)
+    """The counted sentence at ``key``, with ``{count}`` filled."""
+    return say(plural_key(key, count), count=count, **values)
 
 
 def placeholders(text: str) -> set[str]:
@@ -162,6 +167,7 @@ __all__ = [
     "os_reason",
     "placeholders",
     "plural",
+    "plural_key",
     "say",
     "table",
 ]

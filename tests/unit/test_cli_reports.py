@@ -234,7 +234,6 @@ def test_the_default_file_names_say_nothing_about_what_they_hold() -> None:
     from datetime import date
 
     from screens._export_screen import default_file_name
-    from screens._text import say
     from screens.plan_print import PlanPrintScreen
     from screens.report import ReportScreen
     from tui.content import read_text
@@ -248,8 +247,7 @@ def test_the_default_file_names_say_nothing_about_what_they_hold() -> None:
     screens = tomllib.loads(read_text("screens.toml"))
     telling |= words(screens["report"]["title"]) | words(screens["plan"]["print"]["title"])
     assert len(telling) > 20
-    stem = say("export", "file_stem")
     for screen_type in (ReportScreen, PlanPrintScreen):
         for _, suffix in screen_type.formats:
-            name = default_file_name(stem, date(2026, 12, 1), suffix)
+            name = default_file_name(date(2026, 12, 1), suffix)
             assert not words(name) & telling, name
