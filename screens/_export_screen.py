@@ -131,7 +131,7 @@ class ExportScreen(Screen[None]):
         ask(
             self,
             self.question(kind),
-            keys=("y", "n"),
+            keys=("yes", "no"),
             then=lambda: self._write(kind, path),
             path=path,
         )

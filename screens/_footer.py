@@ -8,7 +8,7 @@ from textual.widgets import Footer
 
 from tui.textual_compat import FooterKey
 
-from ._keys import bind
+from ._keys import bind, described
 
 PANIC_ACTIONS = frozenset({"panic", "app.panic"})
 HELP_ACTIONS = frozenset({"help_now", "app.help_now"})
@@ -22,6 +22,12 @@ MODAL_PANIC = bind("panic", "app.panic")
 class CairnFooter(Footer):
     def compose(self) -> ComposeResult:
         keys = list(super().compose())
+        bindings = {
+            active.binding.action: active.binding for active in self.screen.active_bindings.values()
+        }
+        for key in keys:
+            if isinstance(key, FooterKey) and key.description and key.action in bindings:
+                key.description = described(bindings[key.action])
         first = []
         for actions in (PANIC_ACTIONS, HELP_ACTIONS, KEYS_ACTIONS):
             first += [k for k in keys if isinstance(k, FooterKey) and k.action in actions]

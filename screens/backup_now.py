@@ -16,7 +16,7 @@ from tui import backup, clock, journal
 from tui.session import Session
 from tui.vault import VaultError
 from tui.visible import visible
-from tui.words import plural
+from tui.words import decimal, plural
 
 from ._footer import CairnFooter
 from ._keys import bind
@@ -105,7 +105,7 @@ class BackupScreen(Screen[None]):
                 "kept",
                 count=len(made.kept),
                 removed=len(made.removed),
-                used=f"{made.used / 1024 / 1024:.1f}",
+                used=decimal(made.used / 1024 / 1024),
             ),
         ]
         if not made.private:

@@ -64,8 +64,9 @@ def ask(
     **values: object,
 ) -> None:
     """Ask the question in ``section`` of the screens' text (its ``title``, ``body``, ``yes``
-    and ``no``); run ``then`` only if the answer is yes. ``keys`` are the yes and no keys."""
-    yes_key, no_key = keys
+    and ``no``); run ``then`` only if the answer is yes. ``keys`` name the yes and no keys
+    in [confirm_keys] ("yes", "discard", ...): each language has letters of its own words."""
+    yes_key, no_key = (say("confirm_keys", name) for name in keys)
 
     def answered(yes: bool | None) -> None:
         if yes:
@@ -92,4 +93,4 @@ def leave_asking_first(screen: Screen[Any], *, unsaved: bool, then: Callable[[],
 
 def ask_to_discard(screen: Screen[Any], then: Callable[[], object]) -> None:
     """Before leaving an editor with unsaved text: throw it away (D) or keep editing (K)."""
-    ask(screen, "leave", keys=("d", "k"), then=then)
+    ask(screen, "leave", keys=("discard", "keep"), then=then)

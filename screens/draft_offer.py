@@ -104,7 +104,7 @@ class DraftOfferScreen(ModalScreen[None]):
             self.session.unlocked.discard_draft()
             self.dismiss()
 
-        ask(self, "draft.discard", keys=("d", "k"), then=discard, what=_holds(self.draft))
+        ask(self, "draft.discard", keys=("discard", "keep"), then=discard, what=_holds(self.draft))
 
     def action_acknowledge(self) -> None:
         # Only the notice was kept: once read, it has done its work.

@@ -13,6 +13,7 @@ from tui.dates import long_moment
 from tui.session import Session
 from tui.vault import VaultError
 from tui.visible import visible
+from tui.words import number
 
 from ._footer import CairnFooter
 from ._help import key_for
@@ -135,7 +136,7 @@ class EntryViewScreen(Screen[None]):
             if self.is_current:  # or resuming already found it gone and went back
                 self.dismiss()
 
-        ask(self, "delete", keys=("y", "n"), then=delete)
+        ask(self, "delete", keys=("yes", "no"), then=delete)
 
 
 # Laying out a static text costs time in proportion to its length, on every resize, so a
@@ -148,4 +149,4 @@ def _shown(value: str) -> str:
     if len(value) <= SHOWN_CHARACTERS:
         return visible(value)
     rest = len(value) - SHOWN_CHARACTERS
-    return visible(value[:SHOWN_CHARACTERS]) + "\n\n" + say("view", "longer", rest=f"{rest:,}")
+    return visible(value[:SHOWN_CHARACTERS]) + "\n\n" + say("view", "longer", rest=number(rest))

@@ -81,7 +81,7 @@ class FileCopyScreen(Screen[None]):
         ask(
             self,
             "file_copy.confirm",
-            keys=("y", "n"),
+            keys=("yes", "no"),
             then=lambda: self._start(path),
             path=visible(str(path)),
         )

@@ -18,6 +18,7 @@ from tui.journal import attachments
 from tui.session import Session
 from tui.vault import VaultError
 from tui.visible import visible
+from tui.words import number
 
 from ._footer import CairnFooter
 from ._help import key_for
@@ -103,7 +104,7 @@ class FilesScreen(Screen[None]):
                 "files",
                 "size_type",
                 size=journal.size_text(chosen.size),
-                bytes=f"{chosen.size:,}",
+                bytes=number(chosen.size),
                 type=chosen.type,
             ),
             say("files", "sha256", sha256=chosen.sha256),
@@ -157,7 +158,7 @@ class FilesScreen(Screen[None]):
         ask(
             self,
             "files.remove",
-            keys=("y", "n"),
+            keys=("yes", "no"),
             then=remove,
             name=visible(chosen.name),
             sha256=chosen.sha256[:16],

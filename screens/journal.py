@@ -11,6 +11,7 @@ from textual.widgets import Input, Select, Static
 from styles import stylesheet
 from tui import journal
 from tui.session import Session
+from tui.words import number
 
 from ._entry_list import EntryList
 from ._footer import CairnFooter
@@ -79,7 +80,7 @@ class JournalScreen(Screen[None]):
         else:
             total = len(self.index)
             count.update(
-                say_count("journal", "count", total, shown=f"{len(found):,}", total=f"{total:,}")
+                say_count("journal", "count", total, shown=number(len(found)), total=number(total))
             )
 
     def wanted(self) -> journal.Filter:

@@ -13,7 +13,7 @@ from styles import stylesheet
 from tui.config import key_label
 
 from ._footer import MODAL_PANIC, CairnFooter
-from ._keys import bind
+from ._keys import bind, described
 from ._text import say
 
 
@@ -25,7 +25,7 @@ def keys_of(screen: Screen[object]) -> list[tuple[str, str]]:
         binding = active.binding
         if not binding.description or not active.enabled:
             continue
-        place = (binding.description, binding.action)
+        place = (described(binding), binding.action)
         found.setdefault(place, [])
         label = key_label(key)
         if label not in found[place]:

@@ -58,8 +58,12 @@ def month_text(entries: list[journal.JournalEntry], year: int, month: int, today
                 shown += 1
             text.append(" " * (5 - shown))
         text.append("\n")
-    legend = [f"{p.letter} {p.label}" for p in journal.phases()] + [say("patterns", "no_phase")]
-    text.append("   ".join(legend), style="dim")
+    # Two lines, the cycle's phases and then the marks outside it, so that a narrow screen
+    # never breaks a label in two ("? No lo" / "sé").
+    cycle = [f"{p.letter} {p.label}" for p in journal.phases() if p.id != "unsure"]
+    outside = [f"{p.letter} {p.label}" for p in journal.phases() if p.id == "unsure"]
+    outside.append(say("patterns", "no_phase"))
+    text.append("   ".join(cycle) + "\n" + "   ".join(outside), style="dim")
     return text
 
 

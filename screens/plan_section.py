@@ -184,7 +184,7 @@ class PlanSectionScreen(PlanScreen):
                 items = self.working.checklist[:index] + self.working.checklist[index + 1 :]
                 self._change(checklist=items, at=("item", index))
 
-        ask(self, "plan.remove", keys=("y", "n"), then=remove, what=what)
+        ask(self, "plan.remove", keys=("yes", "no"), then=remove, what=what)
 
     # -- forms for one item or one row --------------------------------------------------
 

@@ -135,4 +135,4 @@ class QuestionnaireScreen(Screen[None]):
                 return
             self.app.push_screen(QuestionScreen(self.session, chosen, None))
 
-        ask(self, "questionnaire.restart", keys=("y", "n"), then=start_again)
+        ask(self, "questionnaire.restart", keys=("yes", "no"), then=start_again)

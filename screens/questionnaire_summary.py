@@ -126,7 +126,7 @@ class SummaryScreen(Screen[None]):
                 return
             self._decided(say("summary", "discarded"))
 
-        ask(self, "summary.discard", keys=("y", "n"), then=discard)
+        ask(self, "summary.discard", keys=("yes", "no"), then=discard)
 
     def _decided(self, sentence: str) -> None:
         self.decided = True

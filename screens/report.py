@@ -34,6 +34,13 @@ class ReportScreen(ExportScreen):
         yield PlainInput(id="report-tags")
         yield Checkbox(say("report", "felt"), value=True, id="report-felt")
         yield Checkbox(say("report", "daily"), value=True, id="report-daily")
+        yield Label(say("report", "language"), classes="field-label", markup=False)
+        yield Select(
+            [(say("report.languages", key), key) for key in ("own", "both")],
+            value="own",
+            allow_blank=False,
+            id="report-language",
+        )
         yield Label(say("report", "recipient"), classes="field-label", markup=False)
         yield PlainInput(placeholder=say("report", "recipient_hint"), id="report-recipient")
 
@@ -48,6 +55,7 @@ class ReportScreen(ExportScreen):
             tags=journal.split_tags(self.query_one("#report-tags", Input).value),
             felt=self.query_one("#report-felt", Checkbox).value,
             daily=self.query_one("#report-daily", Checkbox).value,
+            bilingual=self.query_one("#report-language", Select).value == "both",
         )
 
     def check_more(self) -> None:

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -7,6 +8,12 @@ import pytest
 
 from tests.helpers import new_vault
 from tui.vault import Vault
+
+# Cairn's language follows the locale when no setting names one: the tests that do not ask
+# for a language are English whatever this machine's locale is.
+for _name in ("LC_ALL", "LC_MESSAGES"):
+    os.environ.pop(_name, None)
+os.environ["LANG"] = "C.UTF-8"
 
 
 @pytest.fixture

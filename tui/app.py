@@ -32,7 +32,8 @@ from screens.blank import BlankScreen
 from styles import stylesheet
 
 from . import clock, domain, terminal
-from .config import Settings
+from .config import Settings, save_language
+from .content import LANGUAGES, language, use_language
 from .content.checks import ContentProblem
 from .handoff import hand_over
 from .session import KeepsDraft, Session
@@ -49,7 +50,7 @@ from .textual_compat import (
 from .themes import HIGH_CONTRAST
 from .vault import VaultError, check_openable
 from .visible import use_code_points
-from .words import last_words
+from .words import Told, last_words
 
 LeaveHow = Literal["lock", "exit"]
 RELAUNCH_ENV = "CAIRN_RELAUNCHED"
@@ -107,6 +108,7 @@ class CairnApp(FaultHooks[int]):
         self.left_by: LeaveHow | None = None
         self.crashed: str | None = None
         self.damaged_content: str | None = None  # one of Cairn's own files, named
+        use_language(session.settings.language)
         use_discreet_words(session.settings.discreet)
         # On the Linux console, characters its fonts have (borders, bars, control symbols).
         self.on_linux_console = is_linux_console(os.environ.get("TERM"))
@@ -361,6 +363,7 @@ class CairnApp(FaultHooks[int]):
         yield SystemCommand(say("app", "hide"), say("app", "hide_help"), self.action_panic)
         yield SystemCommand(say("app", "quit"), say("app", "quit_help"), self.action_quit_now)
         yield SystemCommand(say("app", "keys"), say("app", "keys_help"), self.action_show_keys)
+        yield from self._languages()
         if self.check_action("quick_note", ()):  # unlocked, and not in the lock flow
             yield from self._places_to_go()
 
@@ -374,6 +377,30 @@ class CairnApp(FaultHooks[int]):
                     go(self, self.session, name)
 
                 yield SystemCommand(place.title, place.help, show)
+
+    def _languages(self) -> Iterable[SystemCommand]:
+        """Each other language, named in that language (the person who reads it finds it):
+        Cairn saves the choice, locks and opens again speaking it."""
+        for code in LANGUAGES:
+            if code != language():
+
+                def switch(code: str = code) -> None:
+                    self.switch_language(code)
+
+                yield SystemCommand(
+                    say("languages", code), say("languages", f"{code}_help"), switch
+                )
+
+    def switch_language(self, code: str) -> None:
+        """Save the choice in the settings file, then lock: the fresh process reads the
+        settings and speaks ``code`` from its first frame (every word, even a key's, is made
+        after the choice). Unsaved work is sealed and offered back, as with any lock."""
+        try:
+            save_language(code)
+        except Told as problem:
+            self.notify(str(problem), severity="error", markup=False)
+            return
+        self.leave("lock")
 
     def action_quit_now(self) -> None:
         self.leave("exit")

@@ -25,7 +25,8 @@ from typing import TYPE_CHECKING, TextIO
 from platformdirs import user_data_path
 
 from . import clock, domain
-from .config import SettingsProblem, load_settings
+from .config import SettingsProblem, chosen_language, load_settings
+from .content import use_language
 from .content.checks import ContentProblem
 from .passphrase import IntakeProblem, PassphraseSource
 from .session import QuickLog, Session
@@ -54,7 +55,7 @@ from .vault import (
     shown,
 )
 from .visible import visible
-from .words import Phrase, Told, last_words, os_reason, plural, say
+from .words import Phrase, Told, decimal, last_words, os_reason, plural, say
 
 if TYPE_CHECKING:
     from . import journal, report
@@ -233,7 +234,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 
 def _mib(size: int) -> str:
-    return say("cli.mib", mib=f"{size / 1024 / 1024:.1f}")
+    return say("cli.mib", mib=decimal(size / 1024 / 1024))
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
@@ -297,7 +298,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     if args.format in export.PLAN_FORMATS and (start or end):
         raise BadInput("cli.plan_whole")
     choice = _choice(args)
-    chosen = bool(args.tag) or args.without_felt or args.without_daily
+    chosen = bool(args.tag) or args.without_felt or args.without_daily or args.bilingual
     if chosen and args.format not in export.REPORT_FORMATS:
         raise BadInput("cli.choice_without_report")
     passphrase = PassphraseSource(args.passphrase_fd).existing()
@@ -324,6 +325,7 @@ def _choice(args: argparse.Namespace) -> report.Choice:
         tags=tuple(tag.strip() for tag in args.tag or () if tag.strip()),
         felt=not args.without_felt,
         daily=not args.without_daily,
+        bilingual=args.bilingual,
     )
 
 
@@ -872,6 +874,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     exp.add_argument("--without-felt", action="store_true", help="options.without_felt")
     exp.add_argument("--without-daily", action="store_true", help="options.without_daily")
+    exp.add_argument("--bilingual", action="store_true", help="options.bilingual")
     exp.add_argument("--out", metavar="FILE", help="options.out")
     exp.add_argument(
         "--to-age",
@@ -937,6 +940,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     harden_process()
+    use_language(chosen_language())  # before any word, --help's included
     try:
         args = build_parser().parse_args(argv)
     except ContentProblem as problem:  # --help, or a usage error, with Cairn's words damaged

@@ -16,6 +16,7 @@ from typing import Any
 
 from platformdirs import user_config_path
 
+from .content import LANGUAGES
 from .keys import DEFAULT_KEYS, only_commands, types_text
 from .vault import shown, sidecar
 from .words import Phrase, Told, os_reason, say, table
@@ -23,6 +24,22 @@ from .words import Phrase, Told, os_reason, say, table
 PANIC_ACTIONS = ("lock", "exit")
 THEMES = ("textual-dark", "textual-light", "high-contrast", "ansi-dark", "ansi-light")
 _KEY = re.compile(r"^[a-z0-9_+]+$")
+# The top-level `language = "..."` line, replaced in place when the person switches (their
+# other lines and comments are kept as they wrote them).
+_LANGUAGE_LINE = re.compile(r"^[ \t]*language[ \t]*=.*$", re.MULTILINE)
+
+
+def language_of_locale(environ: dict[str, str] | None = None) -> str:
+    """The language the person's locale names (LC_ALL, then LC_MESSAGES, then LANG, as
+    POSIX reads them: "es_MX.UTF-8" is Spanish), or English. Only the name is read: the
+    machine need not have the locale installed, which shared servers often do not."""
+    environ = dict(os.environ) if environ is None else environ
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = environ.get(name, "")
+        if value:
+            code = value.split("_")[0].split(".")[0].split("@")[0].lower()
+            return code if code in LANGUAGES else "en"
+    return "en"
 
 
 class SettingsProblem(Told):
@@ -44,6 +61,8 @@ class Settings:
     # never, since a reminder on the screen can itself be seen.
     backup_reminder_days: int = 0
     keys: dict[str, str] = field(default_factory=dict)  # binding id -> keys, for the keymap
+    # "en" or "es"; without the setting, the locale's (see language_of_locale).
+    language: str = field(default_factory=language_of_locale)
 
 
 def settings_path() -> Path:
@@ -145,6 +164,7 @@ def _validate(document: dict[str, Any], path: Path, text: str) -> Settings:
         "discreet",
         "backup_reminder_days",
         "keys",
+        "language",
     }
     for key in document:
         if key not in known:
@@ -182,6 +202,9 @@ def _validate(document: dict[str, Any], path: Path, text: str) -> Settings:
     reminder = document.get("backup_reminder_days", defaults.backup_reminder_days)
     if isinstance(reminder, bool) or not isinstance(reminder, int) or not 0 <= reminder <= 3650:
         raise refused("backup_reminder_days", "days")
+    language = document.get("language", defaults.language)
+    if language not in LANGUAGES:
+        raise refused("language", "one_of", choices=", ".join(LANGUAGES))
     keys = document.get("keys", {})
     if not isinstance(keys, dict) or not all(
         isinstance(v, str) and all(_KEY.match(k.strip()) for k in v.split(","))
@@ -206,7 +229,52 @@ def _validate(document: dict[str, Any], path: Path, text: str) -> Settings:
         discreet=discreet,
         backup_reminder_days=reminder,
         keys={str(k): str(v) for k, v in keys.items()},
+        language=str(language),
     )
+
+
+def chosen_language(path: Path | None = None) -> str:
+    """The language to speak before anything else is done: the setting's, or the locale's
+    when the file cannot be used (its refusal is said later, in that language, by whatever
+    loads the settings properly)."""
+    try:
+        return load_settings(path).language
+    except SettingsProblem:
+        return language_of_locale()
+
+
+def save_language(code: str, path: Path | None = None) -> None:
+    """Write ``language = "<code>"`` into the settings file, keeping every other line as
+    the person wrote it; atomic and durable (tui/private_file.py), owner-only. The file is
+    read as untrusted first, like every load, so a refused file is refused here too
+    (SettingsProblem), never overwritten."""
+    from .private_file import write_private
+
+    path = path or settings_path()
+    if code not in LANGUAGES:
+        raise ValueError(code)
+    load_settings(path)  # a file Cairn would refuse is the person's to fix, not to replace
+    text = _read_text(path)
+    line = f'language = "{code}"'
+    if _LANGUAGE_LINE.search(text):
+        text = _LANGUAGE_LINE.sub(line, text, count=1)
+    else:
+        # At the top: below a [table] header the line would belong to that table.
+        text = f"{line}\n{text}"
+    _validate(tomllib.loads(text), path, text)
+    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    write_private(path, text.encode("utf-8"))
+
+
+def _read_text(path: Path) -> str:
+    """The file's text, or "" when there is none (load_settings has checked it)."""
+    fd = sidecar.open_private(path, os.O_RDONLY)
+    if fd is None:
+        return ""
+    try:
+        return sidecar.read_bounded(fd, path, MAX_SETTINGS_BYTES).decode("utf-8")
+    finally:
+        os.close(fd)
 
 
 _KEY_SYMBOLS = {"backslash": "\\", "slash": "/"}

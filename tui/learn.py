@@ -13,6 +13,8 @@ from .content.checks import ContentProblem
 from .fold import fold
 
 FOLDER = "learn"
+# The heading of a page's last section, in English; each language's own is words.toml's
+# [learn] sources_heading, read with that language's pages.
 SOURCES_HEADING = "## Sources"
 
 
@@ -25,10 +27,16 @@ class LearnPage:
     key: str  # the file name without ".md"
     title: str
     text: str  # the whole page, Markdown
+    sources_heading: str = SOURCES_HEADING
+
+    @property
+    def body(self) -> str:
+        """The page without its sources."""
+        return self.text.split(self.sources_heading, 1)[0]
 
     @property
     def sources(self) -> tuple[str, ...]:
-        tail = self.text.split(SOURCES_HEADING, 1)[1]
+        tail = self.text.split(self.sources_heading, 1)[1]
         items = re.split(r"^- ", tail, flags=re.MULTILINE)[1:]
         return tuple(" ".join(item.split()) for item in items)
 
@@ -39,27 +47,30 @@ class Found:
     line: str  # the first line that holds every word, for showing where it is
 
 
-def parse_page(name: str, text: str) -> LearnPage:
-    """Check one page: a '# ' title first, and a last section of sources that lists some."""
+def parse_page(name: str, text: str, heading: str = SOURCES_HEADING) -> LearnPage:
+    """Check one page: a '# ' title first, and a last section of sources (``heading``)
+    that lists some."""
     lines = text.strip().splitlines()
     if not lines or not lines[0].startswith("# ") or not lines[0][2:].strip():
         raise LearnPageProblem(f"{name}: the first line should be the title, like '# Title'.")
     headings = [line for line in lines if line.startswith("## ")]
-    if not headings or headings[-1].strip() != SOURCES_HEADING:
-        raise LearnPageProblem(f"{name}: the last section should be '{SOURCES_HEADING}'.")
-    page = LearnPage(name.removesuffix(".md"), lines[0][2:].strip(), text)
+    if not headings or headings[-1].strip() != heading:
+        raise LearnPageProblem(f"{name}: the last section should be '{heading}'.")
+    page = LearnPage(name.removesuffix(".md"), lines[0][2:].strip(), text, heading)
     if not page.sources:
-        raise LearnPageProblem(f"{name}: '{SOURCES_HEADING}' should list at least one source.")
+        raise LearnPageProblem(f"{name}: '{heading}' should list at least one source.")
     return page
 
 
-def load_pages(folder: Traversable | None = None) -> tuple[LearnPage, ...]:
-    """Every page in the folder (by default the shipped one), in file-name order; raises
-    LearnPageProblem."""
+def load_pages(
+    folder: Traversable | None = None, heading: str = SOURCES_HEADING
+) -> tuple[LearnPage, ...]:
+    """Every page in the folder (by default the shipped English one), in file-name order,
+    each ending in ``heading``; raises LearnPageProblem."""
     if folder is None:
         folder = resources.files("tui.content").joinpath(FOLDER)
     files = sorted((f for f in folder.iterdir() if f.name.endswith(".md")), key=lambda f: f.name)
-    pages = tuple(parse_page(f.name, f.read_text("utf-8")) for f in files)
+    pages = tuple(parse_page(f.name, f.read_text("utf-8"), heading) for f in files)
     if not pages:
         raise LearnPageProblem(f"{FOLDER}: there are no pages.")
     return pages

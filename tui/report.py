@@ -10,14 +10,19 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import TypeVar
 
 from . import dates, journal
+from .content import language, other_languages, speaking
 from .journal import JournalEntry
 from .vault import Vault
 from .visible import visible
-from .words import plural, say
+from .words import number, plural, say
 
 
 @dataclass(frozen=True)
@@ -29,6 +34,9 @@ class Choice:
     tags: tuple[str, ...] = ()  # entries with any of these tags; empty: every entry
     felt: bool = True  # with "How I felt"
     daily: bool = True  # with the daily pages
+    # Cairn's own words in the person's language and the other one too, side by side, for
+    # a lawyer who reads only one of them. The person's words are never translated.
+    bilingual: bool = False
 
 
 @dataclass(frozen=True)
@@ -107,13 +115,76 @@ def exhibit_facts(exhibit: Exhibit) -> list[tuple[str, str]]:
     return [(_label(key), value) for key, value in _exhibit_facts(exhibit)]
 
 
+# -- one language or two -----------------------------------------------------------------
+
+_LANGUAGES: ContextVar[tuple[str, ...]] = ContextVar("report_languages", default=())
+_T = TypeVar("_T")
+BOTH = " / "  # between a label and its other language
+
+
+@contextmanager
+def _written_in(choice: Choice) -> Iterator[None]:
+    """The languages of one report, for the whole of its writing (in this thread only)."""
+    codes = (language(), *other_languages()) if choice.bilingual else (language(),)
+    token = _LANGUAGES.set(codes)
+    try:
+        yield
+    finally:
+        _LANGUAGES.reset(token)
+
+
+def _bilingual() -> bool:
+    return len(_LANGUAGES.get()) > 1
+
+
+def _in_each(make: Callable[[], _T]) -> list[_T]:
+    """``make()`` once in each of the report's languages, the person's first."""
+    made = []
+    for code in _LANGUAGES.get() or (language(),):
+        with speaking(code):
+            made.append(make())
+    return made
+
+
+def _joined(texts: list[str]) -> str:
+    return BOTH.join(dict.fromkeys(texts))  # the same words (a name, a number) once
+
+
+def _both(make: Callable[[], str]) -> str:
+    """A label, or a short line, in each language side by side."""
+    return _joined(_in_each(make))
+
+
+def _said(key: str, **values: object) -> str:
+    return _both(lambda: say(key, **values))
+
+
+def _lines(make: Callable[[], list[str]]) -> list[str]:
+    """A list of short lines, each in each language side by side."""
+    return [_joined(list(each)) for each in zip(*_in_each(make), strict=True)]
+
+
+def _pairs(make: Callable[[], list[tuple[str, str]]]) -> list[tuple[str, str]]:
+    """(label, value) rows, each side in each language side by side."""
+    made = _in_each(make)
+    return [
+        (_joined([row[0] for row in rows]), _joined([row[1] for row in rows]))
+        for rows in zip(*made, strict=True)
+    ]
+
+
+def _paragraphs(make: Callable[[], list[str]]) -> list[str]:
+    """Paragraphs of explanation: all of them in one language, then in the other."""
+    return [paragraph for each in _in_each(make) for paragraph in each]
+
+
 def _label(key: str) -> str:
     return say(f"report.fact.{key}")
 
 
 def _size(size: int) -> str:
     shown = journal.size_text(size)
-    return shown if size < 1000 else say("report.size_bytes", size=shown, bytes=f"{size:,}")
+    return shown if size < 1000 else say("report.size_bytes", size=shown, bytes=number(size))
 
 
 # Values that come from the person or their files: shown exactly, never read as formatting.
@@ -129,6 +200,8 @@ def _md_fact(key: str, value: str) -> str:
 def _moment(iso: str | None) -> str:
     if not iso:
         return ""
+    if _bilingual():  # digits read the same in both languages; day and month names do not
+        return datetime.fromisoformat(iso).isoformat(sep=" ", timespec="minutes")
     return dates.moment_text(datetime.fromisoformat(iso), zone=True)
 
 
@@ -269,43 +342,62 @@ def _counts(record: Record) -> list[str]:
     return lines
 
 
+def _exhibit_rows(exhibit: Exhibit) -> list[tuple[str, str]]:
+    """(label, value) for one exhibit, each in each language; the person's own (a name, a
+    note) marked for showing exactly as written."""
+    return _pairs(lambda: exhibit_facts(exhibit))
+
+
+def _md_exhibit(exhibit: Exhibit) -> list[str]:
+    rows = zip(_exhibit_facts(exhibit), _exhibit_rows(exhibit), strict=True)
+    return [
+        f"- {label}: {_inline(value) if key in _AS_WRITTEN else value}"
+        for (key, _), (label, value) in rows
+    ]
+
+
 def to_markdown(record: Record) -> str:
+    with _written_in(record.choice):
+        return _markdown(record)
+
+
+def _markdown(record: Record) -> str:
     felt = record.choice.felt
     out = [
-        f"# {say('report.title')}",
+        f"# {_said('report.title')}",
         "",
-        f"- {say('report.made', when=_moment(record.made))}",
-        *(f"- {line}" for line in _chosen(record.choice)),
-        *(f"- {line}" for line in _counts(record)),
+        f"- {_said('report.made', when=_moment(record.made))}",
+        *(f"- {line}" for line in _lines(lambda: _chosen(record.choice))),
+        *(f"- {line}" for line in _lines(lambda: _counts(record))),
         "",
-        say("report.exactly_text"),
-        "",
-        f"## {say('report.timeline')}",
+        *_paragraphs(lambda: [say("report.exactly_text"), ""]),
+        f"## {_said('report.timeline')}",
         "",
     ]
-    for number, entry in enumerate(record.entries, start=1):
-        phase = journal.phase_label(entry.phase) if entry.phase else "-"
-        out.append(f"{number}. {_short(entry.occurred)} · {phase} · {_inline(first_line(entry))}")
-    out += ["", f"## {say('report.integrity_title')}", ""]
-    out += [f"- {line}" for line in _chain_lines(record)]
+    for place, entry in enumerate(record.entries, start=1):
+        phase = _phase(entry)
+        out.append(f"{place}. {_short(entry.occurred)} · {phase} · {_inline(first_line(entry))}")
+    out += ["", f"## {_said('report.integrity_title')}", ""]
+    out += [f"- {line}" for line in _lines(lambda: _chain_lines(record))]
     out.append("")
-    for note in _notes(record):
+    for note in _paragraphs(lambda: _notes(record)):
         out += [note, ""]
-    out += [f"## {say('report.entries')}", ""]
-    for number, entry in enumerate(record.entries, start=1):
-        out += [f"### {_heading(number, entry)}", ""]
-        out += [f"- {label}: {value}" for label, value in _facts(entry)]
+    out += [f"## {_said('report.entries')}", ""]
+    for place, entry in enumerate(record.entries, start=1):
+        out += [f"### {_heading_both(place, entry)}", ""]
+        out += [f"- {label}: {value}" for label, value in _facts_both(entry)]
         out.append("")
-        out += _md_fields(entry_fields(entry, felt=felt))
-        for heading, version in _earlier(entry):
-            out += [f"#### {say('report.earlier', heading=heading)}", ""]
-            out += _md_fields(entry_fields(version, felt=felt))
-        for exhibit in record.exhibits_of(number):
-            out += [f"#### {say('report.exhibit', number=exhibit.number)}", ""]
-            out += [_md_fact(key, value) for key, value in _exhibit_facts(exhibit)]
+        out += _md_fields(_fields_both(entry, felt))
+        for heading, version in _earlier_both(entry):
+            out += [f"#### {heading}", ""]
+            out += _md_fields(_fields_both(version, felt))
+        for exhibit in record.exhibits_of(place):
+            out += [f"#### {_said('report.exhibit', number=exhibit.number)}", ""]
+            out += _md_exhibit(exhibit)
             out.append("")
     if record.exhibits:
-        out += [f"## {say('report.exhibits')}", "", say("report.exhibit_note"), ""]
+        out += [f"## {_said('report.exhibits')}", ""]
+        out += _paragraphs(lambda: [say("report.exhibit_note"), ""])
         out += ["| " + " | ".join(_exhibit_columns()) + " |", "|---|---|---|---|---|"]
         out += [
             f"| {each.number} | {each.entry_number} | {_cell(each.file.name)} | "
@@ -313,6 +405,28 @@ def to_markdown(record: Record) -> str:
             for each in record.exhibits
         ]
     return "\n".join(out).rstrip("\n") + "\n"
+
+
+def _heading_both(place: int, entry: JournalEntry) -> str:
+    return _both(lambda: _heading(place, entry))
+
+
+def _facts_both(entry: JournalEntry) -> list[tuple[str, str]]:
+    return _pairs(lambda: _facts(entry))
+
+
+def _fields_both(entry: JournalEntry, felt: bool) -> list[tuple[str, str]]:
+    return _pairs(lambda: entry_fields(entry, felt=felt))
+
+
+def _phase(entry: JournalEntry) -> str:
+    return _both(lambda: journal.phase_label(entry.phase)) if entry.phase else "-"
+
+
+def _earlier_both(entry: JournalEntry) -> list[tuple[str, JournalEntry]]:
+    """Each earlier version with its heading in each language, oldest first."""
+    headings = _lines(lambda: [say("report.earlier", heading=h) for h, _ in _earlier(entry)])
+    return list(zip(headings, (version for _, version in _earlier(entry)), strict=True))
 
 
 def _cell(text: str) -> str:
@@ -345,14 +459,15 @@ table.timeline th, table.timeline td { text-align: left; vertical-align: top;
 
 
 def _exhibit_columns() -> list[str]:
-    return [say(f"report.column.{key}") for key in ("exhibit", "entry", "name", "added", "sha")]
+    keys = ("exhibit", "entry", "name", "added", "sha")
+    return _lines(lambda: [say(f"report.column.{key}") for key in keys])
 
 
 def _page_rules() -> str:
     """Page numbers in the page margin, where the browser supports it (paged media); the
     chain head is on every printed page through the fixed footer, which every browser
     repeats. The words around the numbers are the catalogue's, as CSS strings."""
-    quoted = '"' + say("report.page_of").replace("\\", "\\\\").replace('"', '\\"') + '"'
+    quoted = '"' + _said("report.page_of").replace("\\", "\\\\").replace('"', '\\"') + '"'
     counters = quoted.replace("{pages}", '" counter(pages) "').replace(
         "{page}", '" counter(page) "'
     )
@@ -374,11 +489,17 @@ def _html_fields(fields: list[tuple[str, str]]) -> list[str]:
 
 
 def to_html(record: Record) -> str:
+    with _written_in(record.choice):
+        return _html(record)
+
+
+def _html(record: Record) -> str:
     felt = record.choice.felt
     head = record.chain.head
-    title = _h(say("report.title"))
+    title = _h(_said("report.title"))
     columns = "".join(
-        f"<th>{_h(say(f'report.column.{key}'))}</th>" for key in ("when", "phase", "what")
+        f"<th>{_h(label)}</th>"
+        for label in _lines(lambda: [say(f"report.column.{k}") for k in ("when", "phase", "what")])
     )
     parts = [
         "<!DOCTYPE html>",
@@ -386,53 +507,49 @@ def to_html(record: Record) -> str:
         '<meta name="referrer" content="no-referrer">',
         f"<title>{title}</title>",
         f"<style>{_STYLE}{_page_rules()}</style></head><body>",
-        f'<div class="print-footer">{_h(say("report.footer"))} <code>{_h(head)}</code></div>',
+        f'<div class="print-footer">{_h(_said("report.footer"))} <code>{_h(head)}</code></div>',
         '<div class="timeline-page">',
         f"<h1>{title}</h1>",
         '<ul class="facts">',
-        f"<li>{_h(say('report.made', when=_moment(record.made)))}</li>",
-        *(f"<li>{_h(line)}</li>" for line in _chosen(record.choice)),
-        *(f"<li>{_h(line)}</li>" for line in _counts(record)),
+        f"<li>{_h(_said('report.made', when=_moment(record.made)))}</li>",
+        *(f"<li>{_h(line)}</li>" for line in _lines(lambda: _chosen(record.choice))),
+        *(f"<li>{_h(line)}</li>" for line in _lines(lambda: _counts(record))),
         "</ul>",
-        f"<p>{_h(say('report.exactly'))}</p>",
-        f"<h2>{_h(say('report.timeline'))}</h2>",
+        *_html_paragraphs(lambda: [say("report.exactly")]),
+        f"<h2>{_h(_said('report.timeline'))}</h2>",
         f'<table class="timeline"><thead><tr><th>#</th>{columns}</tr></thead><tbody>',
     ]
-    for number, entry in enumerate(record.entries, start=1):
-        phase = journal.phase_label(entry.phase) if entry.phase else "-"
+    for place, entry in enumerate(record.entries, start=1):
         parts.append(
-            f"<tr><td>{number}</td><td>{_h(_short(entry.occurred))}</td><td>{_h(phase)}</td>"
-            f"<td>{_h(first_line(entry))}</td></tr>"
+            f"<tr><td>{place}</td><td>{_h(_short(entry.occurred))}</td>"
+            f"<td>{_h(_phase(entry))}</td><td>{_h(first_line(entry))}</td></tr>"
         )
-    parts += ["</tbody></table>", "</div>", f"<h2>{_h(say('report.integrity_title'))}</h2>"]
+    parts += ["</tbody></table>", "</div>", f"<h2>{_h(_said('report.integrity_title'))}</h2>"]
     parts += [
         f"<p><code>{_h(line)}</code></p>" if index == 0 else f"<p>{_h(line)}</p>"
-        for index, line in enumerate(_chain_lines(record))
+        for index, line in enumerate(_lines(lambda: _chain_lines(record)))
     ]
-    parts += [f"<p>{_h(note)}</p>" for note in _notes(record)]
-    parts.append(f"<h2>{_h(say('report.entries'))}</h2>")
-    for number, entry in enumerate(record.entries, start=1):
-        parts.append(f"<section><h3>{_h(_heading(number, entry))}</h3>")
+    parts += _html_paragraphs(lambda: _notes(record))
+    parts.append(f"<h2>{_h(_said('report.entries'))}</h2>")
+    for place, entry in enumerate(record.entries, start=1):
+        parts.append(f"<section><h3>{_h(_heading_both(place, entry))}</h3>")
         parts.append('<ul class="facts">')
-        parts += [f"<li>{_h(label)}: {_h(value)}</li>" for label, value in _facts(entry)]
+        parts += [f"<li>{_h(label)}: {_h(value)}</li>" for label, value in _facts_both(entry)]
         parts.append("</ul>")
-        parts += _html_fields(entry_fields(entry, felt=felt))
-        for heading, version in _earlier(entry):
-            earlier = _h(say("report.earlier", heading=heading))
-            parts.append(f'<div class="earlier"><h4>{earlier}</h4>')
-            parts += _html_fields(entry_fields(version, felt=felt))
+        parts += _html_fields(_fields_both(entry, felt))
+        for heading, version in _earlier_both(entry):
+            parts.append(f'<div class="earlier"><h4>{_h(heading)}</h4>')
+            parts += _html_fields(_fields_both(version, felt))
             parts.append("</div>")
-        for exhibit in record.exhibits_of(number):
-            number_shown = _h(say("report.exhibit", number=exhibit.number))
+        for exhibit in record.exhibits_of(place):
+            number_shown = _h(_said("report.exhibit", number=exhibit.number))
             parts.append(f'<div class="exhibit"><h4>{number_shown}</h4>')
-            parts += _html_fields(exhibit_facts(exhibit))
+            parts += _html_fields(_exhibit_rows(exhibit))
             parts.append("</div>")
         parts.append("</section>")
     if record.exhibits:
-        parts += [
-            f"<h2>{_h(say('report.exhibits'))}</h2>",
-            f"<p>{_h(say('report.exhibit_note'))}</p>",
-        ]
+        parts.append(f"<h2>{_h(_said('report.exhibits'))}</h2>")
+        parts += _html_paragraphs(lambda: [say("report.exhibit_note")])
         heads = "".join(f"<th>{_h(column)}</th>" for column in _exhibit_columns())
         parts.append(f'<table class="timeline"><thead><tr>{heads}</tr></thead><tbody>')
         parts += [
@@ -444,6 +561,14 @@ def to_html(record: Record) -> str:
         parts.append("</tbody></table>")
     parts.append("</body></html>")
     return "\n".join(parts) + "\n"
+
+
+def _html_paragraphs(make: Callable[[], list[str]]) -> list[str]:
+    """Paragraphs in each language, each marked with its language for a screen reader."""
+    paragraphs: list[str] = []
+    for code, made in zip(_LANGUAGES.get(), _in_each(make), strict=True):
+        paragraphs += [f'<p lang="{code}">{_h(text)}</p>' for text in made]
+    return paragraphs
 
 
 FORMATS = {"markdown": to_markdown, "html": to_html}

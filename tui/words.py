@@ -46,6 +46,23 @@ def _find(key: str, kind: type) -> Any:
     return node
 
 
+def number(value: int) -> str:
+    """A whole number as the language writes it: its group separator ([numbers] group), and
+    from how many digits groups are made ([numbers] group_from: English groups 1,234;
+    Spanish writes 1234 and 12.345)."""
+    digits = str(abs(value))
+    if len(digits) >= int(_find("numbers.group_from", str)):
+        groups = [digits[max(0, end - 3) : end] for end in range(len(digits), 0, -3)]
+        digits = _find("numbers.group", str).join(reversed(groups))
+    return f"-{digits}" if value < 0 else digits
+
+
+def decimal(value: float, places: int = 1) -> str:
+    """A number with a fraction, with the language's decimal mark ([numbers] decimal:
+    "2.5" in English, "2,5" in Spanish)."""
+    return f"{value:.{places}f}".replace(".", _find("numbers.decimal", str))
+
+
 def say(key: str, /, **values: object) -> str:
     """The sentence at ``key`` with its placeholders filled (each value through ``str()``,
     so a ``Phrase`` or a ``Told`` is put into words too)."""

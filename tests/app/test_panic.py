@@ -197,7 +197,9 @@ async def test_the_palette_lists_only_cairns_commands(
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_for(pilot, lambda: screen_name(pilot) == "UnlockScreen")
         titles = [command.title for command in app.get_system_commands(app.screen)]
-    assert titles == ["Hide now", "Quit", "Keys"]
+    # The other language is offered on the lock screen too: a person who cannot read this
+    # one must be able to switch before unlocking, or before making a vault.
+    assert titles == ["Hide now", "Quit", "Keys", "Idioma: Español"]
     assert not any("screenshot" in title.lower() for title in titles)
 
 

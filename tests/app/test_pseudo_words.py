@@ -1,4 +1,4 @@
-"""No English from code on any screen: every screen of the snapshot set is drawn with a
+"""No English from code on any screen, and none at all in Spanish: every screen of the snapshot set is drawn with a
 pseudo catalogue (tests/app/pseudo_words.py) and no plain-letter word is left that the
 content files or the person's data do not hold. The scan of the code's string literals
 (tests/unit/test_words_in_content.py) reads the source; this reads the screen."""
@@ -42,3 +42,20 @@ def test_the_scan_finds_english_written_in_code() -> None:
         "sys.argv = ['x', 'unlock']; p.main()"
     )
     assert _found("-c", injected) == {"unlock": ["Blorptastic"]}
+
+
+def test_no_screen_in_spanish_shows_english() -> None:
+    """Every screen of the snapshot set, drawn in Spanish with a Spanish record, holds no word
+    that only the English content uses (tests/app/spanish_words.py)."""
+    assert _found("-m", "tests.app.spanish_words") == {}
+
+
+def test_the_spanish_scan_finds_an_english_word() -> None:
+    """The scan can fail: one English catalogue word put on the lock screen is named."""
+    injected = (
+        "import sys; from tests.app import spanish_words as s;"
+        "import screens.unlock as u;"
+        "u.say = lambda *a, **k: 'Locked';"
+        "sys.argv = ['x', 'unlock']; s.main()"
+    )
+    assert _found("-c", injected) == {"unlock": ["Locked"]}

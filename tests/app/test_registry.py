@@ -43,7 +43,14 @@ async def test_the_palette_lists_the_places_from_the_table(
     async with app.run_test(size=(80, 24)) as pilot:
         await unlock(pilot)
         titles = [command.title for command in app.get_system_commands(app.screen)]
-    assert titles == ["Hide now", "Quit", "Keys", *(p.title for p in PLACES if p.palette)]
+    expected = [
+        "Hide now",
+        "Quit",
+        "Keys",
+        "Idioma: Español",
+        *(p.title for p in PLACES if p.palette),
+    ]
+    assert titles == expected
 
 
 async def test_home_names_the_keys_the_keymap_gives_and_they_open_the_place(

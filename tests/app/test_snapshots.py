@@ -53,6 +53,7 @@ from tests.helpers import new_vault
 from tui import journal, learn, questionnaire, safety_plan
 from tui.app import CairnApp
 from tui.config import Settings
+from tui.content import language, use_language
 from tui.journal import attachments
 from tui.session import Session
 from tui.vault import FailedAttempts, Vault, VaultBusy
@@ -86,6 +87,8 @@ def _home(session: Session) -> Screen[Any]:
     return HomeScreen(session, today=date(2026, 11, 24))
 
 
+# The person's own words in the record and the plan, in the language the screens are drawn
+# in (the Spanish snapshots are scanned for English words, so their data is Spanish).
 RECORD = [
     ("09-01T08:00", "tension", "He checked my phone again and asked who I was texting."),
     ("09-04T21:10", "incident", "He threw my phone against the wall in the hallway."),
@@ -97,6 +100,63 @@ RECORD = [
     ("11-02T21:15", "incident", "He blocked the door when I tried to leave the room."),
     ("11-18T07:30", "unsure", "He said I imagine things."),
 ]
+RECORD_ES = [
+    ("09-01T08:00", "tension", "Revisó otra vez mi teléfono y preguntó con quién me escribía."),
+    ("09-04T21:10", "incident", "Tiró mi teléfono contra la pared del pasillo."),
+    ("09-05T09:00", "reconciliation", "Flores en la mesa y una disculpa en el desayuno."),
+    ("09-09T19:00", "calm", "Una tarde normal; vimos una película."),
+    ("10-02T18:00", "tension", "Silencio en la cena; portazos."),
+    ("10-06T22:40", "incident", "Gritos por el dinero; se quedó con mi tarjeta del banco."),
+    ("10-20T12:00", "calm", "Una semana tranquila."),
+    ("11-02T21:15", "incident", "Me bloqueó la puerta cuando quise salir del cuarto."),
+    ("11-18T07:30", "unsure", "Dijo que me imagino cosas."),
+]
+DATA: dict[str, dict[str, Any]] = {
+    "en": {
+        "record": RECORD,
+        "unmarked": "[b]not bold[/b] entry",
+        "edit": (" Then he laughed.", "Confused."),
+        "files": ("messages-\u202eafter-the-party.png", "wrist.jpg", "He sent these at 18:40."),
+        "people": [
+            {"name": "Maria (my sister) [b]not bold[/b]", "reach": "555-0100, after 18:00",
+             "knows": "Everything", "check_in": "If I have not answered by 21:00, call 911."},
+            {"name": "Dev from work", "reach": "555-0199", "knows": "Some of it", "check_in": ""},
+        ],
+        "neighbour": ("Neighbour {n}", "Flat {n}", "Nothing yet"),
+        "note": "Note line {n}: the spare key is with Maria.",
+        "code_words": (
+            {"word": "Blue umbrella", "meaning": "Call 911 now", "who": "Maria, the children"},
+            {"word": "Pizza night", "meaning": "Come and get me", "who": "Dev"},
+        ),
+        "where": "Blue folder, top shelf",
+        "line": {"name": "Local shelter [@click=app.quit]x[/]", "number": "555-0142",
+                 "when": "Day and night; can help find a place to stay."},
+    },
+    "es": {
+        "record": RECORD_ES,
+        "unmarked": "[b]sin negrita[/b] entrada",
+        "edit": (" Luego se rio.", "Confundida."),
+        "files": ("mensajes-\u202edespues-de-la-fiesta.png", "muneca.jpg", "Los mandó a las 18:40."),
+        "people": [
+            {"name": "María (mi hermana) [b]sin negrita[/b]", "reach": "555-0100, desde las 18:00",
+             "knows": "Todo", "check_in": "Si no he respondido a las 21:00, llamar al 911."},
+            {"name": "Dani del trabajo", "reach": "555-0199", "knows": "Una parte", "check_in": ""},
+        ],
+        "neighbour": ("Vecina {n}", "Piso {n}", "Nada todavía"),
+        "note": "Nota {n}: la llave de repuesto la tiene María.",
+        "code_words": (
+            {"word": "Paraguas azul", "meaning": "Llama al 911 ya", "who": "María, los niños"},
+            {"word": "Noche de pizza", "meaning": "Ven a buscarme", "who": "Dani"},
+        ),
+        "where": "Carpeta azul, estante de arriba",
+        "line": {"name": "Refugio cercano [@click=app.quit]x[/]", "number": "555-0142",
+                 "when": "Día y noche; ayuda a encontrar dónde quedarse."},
+    },
+}  # fmt: skip
+
+
+def _data() -> dict[str, Any]:
+    return DATA[language()]
 
 
 def _latest(session: Session) -> str:
@@ -106,7 +166,8 @@ def _latest(session: Session) -> str:
 def _edited(session: Session) -> Screen[Any]:
     vault = session.unlocked
     entry = next(e for e in journal.entries(vault) if e.phase == "unsure")
-    journal.save(vault, entry.edited(text=entry.text + " Then he laughed.", felt="Confused."))
+    more, felt = _data()["edit"]
+    journal.save(vault, entry.edited(text=entry.text + more, felt=felt))
     return EntryViewScreen(session, entry.id)
 
 
@@ -124,16 +185,17 @@ def _with_files(session: Session) -> Screen[Any]:
     vault = session.unlocked
     folder = vault.path.parent / "sources"
     folder.mkdir(exist_ok=True)
-    shot = folder / "messages-\u202eafter-the-party.png"  # a mark shown as a symbol
+    shot_name, photo_name, note = _data()["files"]
+    shot = folder / shot_name  # a bidi mark in it, shown as a symbol
     shot.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8)
-    photo = folder / "wrist.jpg"
+    photo = folder / photo_name
     photo.write_bytes(b"\xff\xd8\xff" + bytes(range(200)) * 1000)
     stamp = datetime(2026, 11, 20, 18, 45, tzinfo=UTC).timestamp()
     for path in (shot, photo):
         os.utime(path, (stamp, stamp))
     entry = journal.get(vault, _latest(session))
     assert entry is not None
-    attachments.attach(vault, [shot, photo], entry=entry, note="He sent these at 18:40.")
+    attachments.attach(vault, [shot, photo], entry=entry, note=note)
     return FilesScreen(session, entry.id)
 
 
@@ -148,15 +210,13 @@ def _long_plan(session: Session) -> None:
     safety_plan.set_review_by(vault, date(2026, 12, 24))
     plan = safety_plan.load(vault)
     people = plan.section("people")
-    rows = [
-        {"name": "Maria (my sister) [b]not bold[/b]", "reach": "555-0100, after 18:00",
-         "knows": "Everything", "check_in": "If I have not answered by 21:00, call 911."},
-        {"name": "Dev from work", "reach": "555-0199", "knows": "Some of it", "check_in": ""},
-    ] + [
-        {"name": f"Neighbour {n}", "reach": f"Flat {n}", "knows": "Nothing yet", "check_in": ""}
+    data = _data()
+    name, flat, knows = data["neighbour"]
+    rows = data["people"] + [
+        {"name": name.format(n=n), "reach": flat.format(n=n), "knows": knows, "check_in": ""}
         for n in range(1, 7)
-    ]  # fmt: skip
-    notes = "\n".join(f"Note line {n}: the spare key is with Maria." for n in range(1, 31))
+    ]
+    notes = "\n".join(data["note"].format(n=n) for n in range(1, 31))
     ticked = tuple(
         safety_plan.ChecklistItem(item.text, done=n % 2 == 0)
         for n, item in enumerate(people.checklist)
@@ -164,20 +224,16 @@ def _long_plan(session: Session) -> None:
     safety_plan.save_section(vault, people.__class__(
         "people", notes=notes, checklist=ticked, rows=tuple(rows)))  # fmt: skip
     words = plan.section("code_words")
-    safety_plan.save_section(vault, words.__class__("code_words", checklist=words.checklist, rows=(
-        {"word": "Blue umbrella", "meaning": "Call 911 now", "who": "Maria, the children"},
-        {"word": "Pizza night", "meaning": "Come and get me", "who": "Dev"},
-    )))  # fmt: skip
+    safety_plan.save_section(vault, words.__class__(
+        "code_words", checklist=words.checklist, rows=data["code_words"]))  # fmt: skip
     documents = plan.section("documents")
-    ready = tuple({**row, "ready": n < 2, "where": "Blue folder, top shelf" if n < 2 else ""}
+    ready = tuple({**row, "ready": n < 2, "where": data["where"] if n < 2 else ""}
                   for n, row in enumerate(documents.rows))  # fmt: skip
     safety_plan.save_section(vault, documents.__class__(
         "documents", checklist=documents.checklist, rows=ready))  # fmt: skip
     lines = plan.section("lines")
-    safety_plan.save_section(vault, lines.__class__("lines", checklist=lines.checklist, rows=(
-        {"name": "Local shelter [@click=app.quit]x[/]", "number": "555-0142",
-         "when": "Day and night; can help find a place to stay."},
-    )))  # fmt: skip
+    safety_plan.save_section(vault, lines.__class__(
+        "lines", checklist=lines.checklist, rows=(data["line"],)))  # fmt: skip
     bag = plan.section("go_bag")
     packed = tuple(safety_plan.ChecklistItem(i.text, n < 4) for n, i in enumerate(bag.checklist))
     safety_plan.save_section(vault, bag.__class__("go_bag", checklist=packed))
@@ -220,7 +276,7 @@ def _person_form(session: Session) -> Screen[Any]:
     kind = safety_plan.plan_content().section("people").rows
     assert kind is not None
     row = safety_plan.load(session.unlocked).trusted_people()[0]
-    return RowScreen(kind, "Change this person", row, lambda _: None)
+    return RowScreen(kind, say("plan.row", "change", one=kind.one), row, lambda _: None)
 
 
 SCREENS: dict[str, list[ScreenFactory]] = {
@@ -295,12 +351,12 @@ def session(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Session
     vault.lock()
 
 
-def recorded_vault(path: Path) -> Vault:
-    """A new vault holding the record every snapshot shows."""
+def recorded_vault(path: Path, code: str = "en") -> Vault:
+    """A new vault holding the record every snapshot shows, in language ``code``."""
     vault, _ = new_vault(path)
-    for day, phase, text in RECORD:
+    for day, phase, text in DATA[code]["record"]:
         journal.add_entry(vault, text, phase=phase, occurred=f"2026-{day}:00+00:00")
-    journal.add_entry(vault, "[b]not bold[/b] entry", occurred="2026-11-20T18:30:00+00:00")
+    journal.add_entry(vault, DATA[code]["unmarked"], occurred="2026-11-20T18:30:00+00:00")
     return vault
 
 
@@ -311,6 +367,28 @@ def test_screen_snapshot(
 ) -> None:
     app = OneScreenApp(session, SCREENS[name])
     assert snap_compare(app, terminal_size=size, run_before=_settled(len(SCREENS[name])))
+
+
+@pytest.fixture
+def spanish(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Session]:
+    """A session whose settings say Spanish, with its record in Spanish; English again
+    after the test (the app sets the language for the whole process)."""
+    monkeypatch.setattr("tui.journal.store.now", lambda: "2026-11-24T09:00:00+00:00")
+    monkeypatch.setattr("tui.safety_plan.store.now", lambda: "2026-11-24T09:00:00+00:00")
+    monkeypatch.setattr("tui.journal.attachments.now", lambda: "2026-11-24T09:05:00+00:00")
+    monkeypatch.setenv("HOME", "/home/someone")
+    vault = recorded_vault(tmp_path / "v" / "vault.cairn", "es")
+    try:
+        yield Session(settings=Settings(language="es"), vault_path=FIXED_PATH, vault=vault)
+    finally:
+        vault.lock()
+        use_language("en")
+
+
+@pytest.mark.parametrize("name", sorted(SCREENS))
+def test_screen_snapshot_in_spanish(snap_compare: Any, spanish: Session, name: str) -> None:
+    app = OneScreenApp(spanish, SCREENS[name])
+    assert snap_compare(app, terminal_size=(80, 24), run_before=_settled(len(SCREENS[name])))
 
 
 def _settled(depth: int) -> Callable[[Pilot[Any]], Awaitable[None]]:

@@ -37,6 +37,8 @@ def test_wheel_installs_and_runs_in_a_fresh_environment(tmp_path: Path) -> None:
     assert "tui/content/phases.toml" in names
     assert "tui/content/questionnaires/conflict_health.toml" in names
     assert "tui/content/learn/06-using-cairn-safely.md" in names
+    assert "tui/content/es/screens.toml" in names  # and every Spanish file beside it
+    assert "tui/content/es/learn/06-using-cairn-safely.md" in names
     assert "tui/vault/FORMAT.md" in names
     assert any(name.startswith("styles/") and name.endswith(".tcss") for name in names)
     assert not any(name.startswith("tests/") for name in names)
@@ -68,9 +70,11 @@ def test_wheel_installs_and_runs_in_a_fresh_environment(tmp_path: Path) -> None:
         text=True,
         pass_fds=(read_end,),
         cwd=tmp_path,
+        env={**os.environ, "LANG": "es_ES.UTF-8", "CAIRN_CONFIG": str(tmp_path / "none.toml")},
     )
     os.close(read_end)
     assert done.returncode == 0, done.stderr
+    assert f"Se creó una bóveda en {vault}." in done.stdout  # the installed Spanish words
     probe = (
         "from importlib import resources; from tui import journal; "
         "print(len(journal.phases()), resources.files('styles').joinpath('app.tcss').is_file())"

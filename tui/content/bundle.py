@@ -32,14 +32,15 @@ class Bundle:
     kept: the lock screen's words before its first frame, the rest just after it
     (``check_all``, from ``tui.domain.load``), before anything can be unlocked."""
 
-    def __init__(self) -> None:
+    def __init__(self, code: str = "en") -> None:
+        self.language = code
         self._parts: dict[str, Any] = {}
         self._lock = threading.RLock()
 
-    def _part(self, name: str, read: Callable[[], Any]) -> Any:
+    def _part(self, name: str, read: Callable[[str], Any]) -> Any:
         with self._lock:
             if name not in self._parts:
-                self._parts[name] = read()
+                self._parts[name] = read(self.language)
             return self._parts[name]
 
     @property
@@ -115,72 +116,82 @@ PARTS = (
 )
 
 
-def _read_screens() -> dict[str, Any]:
-    return _texts(_toml("screens.toml"), "screens.toml")
+def _read_screens(code: str) -> dict[str, Any]:
+    return _texts(_toml(code, "screens.toml"), "screens.toml")
 
 
-def _read_words_toml() -> dict[str, Any]:
-    return _texts(_toml("words.toml"), "words.toml")
+def _read_words_toml(code: str) -> dict[str, Any]:
+    return _texts(_toml(code, "words.toml"), "words.toml")
 
 
-def _read_journal() -> tuple[Any, Any, Any]:
+def _read_journal(code: str) -> tuple[Any, Any, Any]:
     from ..journal.entry import parse_fields
     from ..journal.feelings import parse_feelings
 
-    journal = TableReader(_toml("journal.toml"), "the file", "journal.toml")
+    journal = TableReader(_toml(code, "journal.toml"), "the file", "journal.toml")
     return parse_fields(journal, "field"), parse_fields(journal, "daily"), parse_feelings(journal)
 
 
-def _read_phases() -> Any:
+def _read_phases(code: str) -> Any:
     from ..journal.phases import parse_phases
 
-    return parse_phases(TableReader(_toml("phases.toml"), "the file", "phases.toml"))
+    return parse_phases(TableReader(_toml(code, "phases.toml"), "the file", "phases.toml"))
 
 
-def _read_plan() -> Any:
+def _read_plan(code: str) -> Any:
     from ..safety_plan.sections import CONTENT_FILE, parse_content
 
-    return parse_content(_toml(CONTENT_FILE))
+    return parse_content(_toml(code, CONTENT_FILE))
 
 
-def _read_privacy() -> Any:
+def _read_privacy(code: str) -> Any:
     from ..privacy import read_privacy_content
 
-    return read_privacy_content(_toml("privacy.toml"))
+    return read_privacy_content(_toml(code, "privacy.toml"))
 
 
-def _read_learn() -> Any:
-    from ..learn import load_pages
+def _read_learn(code: str) -> Any:
+    from ..learn import FOLDER, load_pages
+    from ..words import say
 
-    return load_pages()
-
-
-def _read_questionnaires() -> Any:
-    from ..questionnaire.definition import load_questionnaires
-
-    return load_questionnaires()
+    with package.speaking(code):  # the heading in the pages' own language
+        heading = say("learn.sources_heading")
+    return load_pages(package.folder(code, FOLDER), heading)
 
 
-def _read_cli() -> Any:
+def _read_questionnaires(code: str) -> Any:
+    from ..questionnaire.definition import FOLDER, load_questionnaires
+
+    return load_questionnaires(package.folder(code, FOLDER))
+
+
+def _read_cli(code: str) -> Any:
     from ..cli_help import check_cli_content
 
-    cli = TableReader(_toml("cli.toml"), "the file", "cli.toml")
+    cli = TableReader(_toml(code, "cli.toml"), "the file", "cli.toml")
     check_cli_content(cli)
     return cli
 
 
-def _read_words() -> Any:
-    from ..passphrase_policy import parse_words
+def _read_words(code: str) -> Any:
+    from ..passphrase_policy import WORDS_FILE, parse_words
 
-    return parse_words(package.read_text("passphrase_words.txt"))
+    return parse_words(_text(code, WORDS_FILE))
 
 
-def _toml(name: str) -> dict[str, Any]:
+def _text(code: str, name: str) -> str:
+    """A file of language ``code``, named in a problem as the person's copy would show it
+    (``es/words.toml``)."""
+    shown = package.path_in(code, name)
     try:
-        text = package.read_text(name)
+        return package.read_text(shown)
     except (OSError, UnicodeDecodeError) as error:
-        raise ContentProblem(f"{name}: cannot be read ({type(error).__name__}).") from None
-    data: dict[str, Any] = parse_toml(text, name)
+        raise ContentProblem(f"{shown}: cannot be read ({type(error).__name__}).") from None
+
+
+def _toml(code: str, name: str) -> dict[str, Any]:
+    text = _text(code, name)
+    data: dict[str, Any] = parse_toml(text, package.path_in(code, name))
     return data
 
 
@@ -199,17 +210,23 @@ def _texts(data: dict[str, Any], name: str, where: str = "") -> dict[str, Any]:
     return data
 
 
-_bundle: list[Bundle] = [Bundle()]  # the one copy
+_bundles: dict[str, Bundle] = {}  # one copy per language, made when first asked for
+_made = threading.Lock()
 
 
-def content() -> Bundle:
-    """The one bundle; each file is read when first needed (raises ContentProblem then)."""
-    return _bundle[0]
+def content(code: str | None = None) -> Bundle:
+    """The bundle of the chosen language (or of ``code``: a bilingual report reads two);
+    each file is read when first needed (raises ContentProblem then)."""
+    code = code or package.language()
+    with _made:
+        if code not in _bundles:
+            _bundles[code] = Bundle(code)
+        return _bundles[code]
 
 
 def forget() -> None:
-    """For tests that change a content file and read again."""
-    _bundle[0] = Bundle()
+    """For tests that change a content file, or the language, and read again."""
+    _bundles.clear()
 
 
 __all__ = ["Bundle", "ContentProblem", "content", "forget"]

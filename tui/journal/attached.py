@@ -12,6 +12,7 @@ from datetime import datetime
 from typing import Any
 
 from ..vault import SealedFile
+from ..words import decimal
 from . import chain
 
 TABLE = "attachments"
@@ -154,5 +155,5 @@ def size_text(size: int) -> str:
     for unit in ("kB", "MB", "GB"):
         value /= 1000
         if value < 999.95:
-            return f"{value:.1f} {unit}"
-    return f"{value:.1f} GB"
+            return f"{decimal(value)} {unit}"
+    return f"{decimal(value)} GB"

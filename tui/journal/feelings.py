@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..content import LANGUAGES
 from ..content.bundle import content
 from ..content.checks import TableReader
 
@@ -67,11 +68,18 @@ def sentences(text: str) -> list[str]:
     return [found.strip() for found in _SENTENCE.findall(text) if found.strip()]
 
 
+def _facts() -> frozenset[str]:
+    """The words of speech, injury and threat of every language Cairn speaks: a person may
+    write in another language than the screens', and a fact must stay a fact in any."""
+    return frozenset().union(*(content(code).feelings.facts for code in LANGUAGES))
+
+
 def is_fact(sentence: str) -> bool:
     """Quoted words, or words of speech, injury or threat: never offered to be copied."""
     if _QUOTE.search(sentence):
         return True
-    return any(word in _words().facts for word in _tokens(sentence))
+    facts = _facts()
+    return any(word in facts for word in _tokens(sentence))
 
 
 def own_feelings(text: str) -> list[str]:
