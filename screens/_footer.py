@@ -4,6 +4,7 @@ on the right of a narrow terminal."""
 from __future__ import annotations
 
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.widgets import Footer
 
 from tui.textual_compat import FooterKey
@@ -22,9 +23,14 @@ MODAL_PANIC = bind("panic", "app.panic")
 class CairnFooter(Footer):
     def compose(self) -> ComposeResult:
         keys = list(super().compose())
-        bindings = {
-            active.binding.action: active.binding for active in self.screen.active_bindings.values()
-        }
+        # The footer shows, for each action, the first shown binding that has it, and the
+        # palette's own (not "shown") at the end (Textual's Footer.compose): each with its
+        # words in the language chosen now, looked up by its id.
+        bindings: dict[str, Binding] = {}
+        for shown in (True, False):
+            for active in self.screen.active_bindings.values():
+                if active.binding.show == shown:
+                    bindings.setdefault(active.binding.action, active.binding)
         for key in keys:
             if isinstance(key, FooterKey) and key.description and key.action in bindings:
                 key.description = described(bindings[key.action])

@@ -95,3 +95,31 @@ async def test_a_settings_file_cairn_refuses_is_left_alone_and_nothing_locks(
         told = [note.message for note in app._notifications]
         assert told == [f"Cairn will not read its settings file {settings_file}: it is a folder."]
     assert relaunches.paths == [] and settings_file.is_dir() and language() == "en"
+
+
+@pytest.mark.parametrize(
+    ("code", "back", "palette"), [("en", "Back", "palette"), ("es", "Atrás", "paleta")]
+)
+async def test_the_footer_names_each_shown_key_in_the_language_chosen(
+    make_app: MakeApp,
+    existing_vault: Path,
+    settings_file: Path,
+    code: str,
+    back: str,
+    palette: str,
+) -> None:
+    """Escape on the privacy check is "Back" (shown) and Enter "Go on" (not shown): both do
+    the same thing, and the footer names the one it shows, in the language of the moment,
+    as it does the palette's key, whose binding is never "shown"."""
+    from textual.widgets._footer import FooterKey
+
+    from screens.privacy import PrivacyScreen
+
+    app = make_app(Settings(language=code))
+    async with app.run_test(size=(120, 24)) as pilot:
+        await unlock(pilot)
+        app.push_screen(PrivacyScreen(app.session))
+        await wait_for(pilot, lambda: screen_name(pilot) == "PrivacyScreen")
+        await pilot.pause()
+        words = {key.key: key.description for key in app.screen.query(FooterKey)}
+    assert words["escape"] == back and words["ctrl+p"] == palette
