@@ -99,13 +99,15 @@ def _words(text: str) -> Iterator[str]:
         yield match.group(0)
 
 
-async def _draw(name: str, folder: Path) -> str:
+async def draw(name: str, folder: Path, code: str = "en") -> str:
+    """Snapshot screen ``name`` at 80x24 in language ``code``, with that language's record,
+    as its rows of text."""
     from tests.app import test_snapshots as snaps
     from tui.config import Settings
     from tui.session import Session
 
-    vault = snaps.recorded_vault(folder / name / "vault.cairn")
-    session = Session(settings=Settings(), vault_path=snaps.FIXED_PATH, vault=vault)
+    vault = snaps.recorded_vault(folder / name / "vault.cairn", code)
+    session = Session(settings=Settings(language=code), vault_path=snaps.FIXED_PATH, vault=vault)
     app = snaps.OneScreenApp(session, snaps.SCREENS[name])
     async with app.run_test(size=(80, 24)) as pilot:
         await snaps._settled(len(snaps.SCREENS[name]))(pilot)
@@ -131,7 +133,7 @@ def main() -> None:
     names = sys.argv[1:] or sorted(snaps.SCREENS)
     with tempfile.TemporaryDirectory() as folder:
         for name in names:
-            text = asyncio.run(_draw(name, Path(folder)))
+            text = asyncio.run(draw(name, Path(folder)))
             left = sorted({w for w in _words(text) if w.casefold() not in allowed})
             if left:
                 found[name] = left

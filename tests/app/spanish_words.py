@@ -21,7 +21,7 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
-from tests.app.pseudo_words import _screen_text
+from tests.app.pseudo_words import draw
 
 ROOT = Path(__file__).resolve().parents[2]
 CONTENT = ROOT / "tui" / "content"
@@ -79,21 +79,6 @@ def shown_words(text: str) -> set[str]:
     return words
 
 
-async def _draw(name: str, folder: Path) -> str:
-    from tests.app import test_snapshots as snaps
-    from tui.config import Settings
-    from tui.session import Session
-
-    vault = snaps.recorded_vault(folder / name / "vault.cairn", "es")
-    session = Session(settings=Settings(language="es"), vault_path=snaps.FIXED_PATH, vault=vault)
-    app = snaps.OneScreenApp(session, snaps.SCREENS[name])
-    async with app.run_test(size=(80, 24)) as pilot:
-        await snaps._settled(len(snaps.SCREENS[name]))(pilot)
-        svg = app.export_screenshot()
-    vault.lock()
-    return _screen_text(svg)
-
-
 def main() -> None:
     import tui.journal.attachments
     import tui.journal.store
@@ -108,7 +93,7 @@ def main() -> None:
     found: dict[str, list[str]] = {}
     with tempfile.TemporaryDirectory() as folder:
         for name in sys.argv[1:] or sorted(snaps.SCREENS):
-            text = asyncio.run(_draw(name, Path(folder)))
+            text = asyncio.run(draw(name, Path(folder), "es"))
             left = sorted({w for w in shown_words(text) if w.casefold() in only_english})
             if left:
                 found[name] = left

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from textual.command import CommandPalette
@@ -25,6 +26,15 @@ def settings_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[P
     use_language("en")
 
 
+async def _half_a_sentence(pilot: Any) -> None:
+    """Unlock and type into a note, unsaved."""
+    app = pilot.app
+    await unlock(pilot)
+    app.push_screen(NoteScreen(app.session))
+    await wait_for(pilot, lambda: bool(app.screen.query(TextArea)))
+    app.screen.query_one(TextArea).insert("half a sentence")
+
+
 async def test_spanish_is_chosen_from_the_palette_saved_and_opened_again_locked(
     make_app: MakeApp, existing_vault: Path, relaunches: Relaunches, settings_file: Path
 ) -> None:
@@ -32,10 +42,7 @@ async def test_spanish_is_chosen_from_the_palette_saved_and_opened_again_locked(
     settings_file.write_text('theme = "ansi-dark"\n', encoding="utf-8")
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await unlock(pilot)
-        app.push_screen(NoteScreen(app.session))
-        await wait_for(pilot, lambda: bool(app.screen.query(TextArea)))
-        app.screen.query_one(TextArea).insert("half a sentence")
+        await _half_a_sentence(pilot)
         await pilot.press("ctrl+p")
         await wait_for(pilot, lambda: isinstance(app.screen, CommandPalette))
         await pilot.press(*"idioma")
@@ -61,10 +68,7 @@ async def test_the_next_start_speaks_spanish_from_the_lock_screen_and_offers_the
 ) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await unlock(pilot)
-        app.push_screen(NoteScreen(app.session))
-        await wait_for(pilot, lambda: bool(app.screen.query(TextArea)))
-        app.screen.query_one(TextArea).insert("half a sentence")
+        await _half_a_sentence(pilot)
         await pilot.press("f12")
     again = make_app(Settings(language="es"))
     async with again.run_test(size=(80, 24)) as pilot:
