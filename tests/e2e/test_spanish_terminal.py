@@ -7,6 +7,7 @@ is read for English: a word only the English content uses is a failure
 from __future__ import annotations
 
 import re
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,7 @@ from tests.app.spanish_words import english, shown_words, spanish
 from tests.e2e.conftest import CAIRN
 from tests.e2e.tmux import Terminal
 from tests.helpers import PASSPHRASE
+from tui import journal
 from tui.vault import Vault
 
 pytestmark = pytest.mark.slow
@@ -119,4 +121,7 @@ def test_the_first_run_in_spanish(term: Terminal, app_env: dict[str, str]) -> No
     text = page.read_text(encoding="utf-8")
     assert '<html lang="es">' in text and "Registro del diario" in text
     assert "Me gritó en la cocina. Tuve miedo." in text and "Journal record" not in text
-    Vault.open(Path(env["CAIRN_VAULT"]), code).lock()  # the recovery code shown opens it
+    with Vault.open(Path(env["CAIRN_VAULT"]), code) as vault:  # the code shown opens it
+        [entry] = journal.entries(vault)
+    yesterday = date.today() - timedelta(days=1)
+    assert entry.occurred.startswith(f"{yesterday.isoformat()}T21:00")  # "ayer 21:00"
