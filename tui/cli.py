@@ -698,9 +698,25 @@ class _Parser(argparse.ArgumentParser):
         _say(f"cairn: {_argparse_in_words(message)}")
         raise SystemExit(EXIT_USAGE)
 
+    def format_usage(self) -> str:
+        self._name_values()
+        return super().format_usage()
+
+    def _name_values(self) -> None:
+        """Each option's value named in the catalogue's words ("FILE", "ARCHIVO"); the name
+        the code gave it is kept as the key, so naming again gives the same word."""
+        from .cli_help import metavar
+
+        for action in self._actions:
+            key = getattr(action, "metavar_key", None) or action.metavar
+            if isinstance(key, str) and key:
+                action.metavar_key = key  # type: ignore[attr-defined]
+                action.metavar = metavar(key)
+
     def format_help(self) -> str:
         from .cli_help import command_help, label, option_help, summary
 
+        self._name_values()
         shown = command_help(self.help_name)
         self.description, self.epilog = shown.description, shown.epilog
         # argparse's own words (its titles, -h) are replaced too: every word is cli.toml's.
@@ -742,6 +758,12 @@ def _argparse_in_words(message: str) -> str:
             values = found.groupdict()
             if "message" in values:  # an option's own refusal, itself one of these shapes
                 values["message"] = _argparse_in_words(values["message"])
+            for name in ("option", "needed"):  # a value's name in them ("FILE") in words too
+                if name in values:
+                    from .cli_help import value_word
+
+                    named = ", ".join(map(value_word, values[name].split(", ")))
+                    values[name] = "/".join(map(value_word, named.split("/")))
             return say(key, **values)
     return message
 

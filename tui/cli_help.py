@@ -110,6 +110,20 @@ def label(key: str) -> str:
     return root.within(root.table.get("labels"), "[labels]").text(key)
 
 
+def metavar(name: str) -> str:
+    """The word standing for an option's value in help and usage lines ("FILE"), by the
+    name the code gives it."""
+    root = _content()
+    return root.within(root.table.get("metavars"), "[metavars]").text(name)
+
+
+def value_word(name: str) -> str:
+    """``metavar(name)`` when ``name`` is one (argparse names a value in its refusals, "FILE"),
+    else ``name`` as it is (an option, "--to")."""
+    known = _content().table.get("metavars")
+    return metavar(name) if isinstance(known, dict) and name in known else name
+
+
 def check_all(commands: list[str]) -> None:
     """Every command has its help, and every name it lists is described (for the tests and
     for ``domain.load``'s check of content)."""

@@ -486,3 +486,29 @@ def test_the_setting_wins_over_the_locale_and_a_refused_file_falls_back(tmp_path
     code, _, err = _cairn("keys", env=env)  # the refusal, in the locale's language
     said = f"En {settings}, línea 1: 'language' debe ser uno de estos: en, es."
     assert (code, err.strip()) == (2, said)
+
+
+def test_every_value_an_option_takes_is_named_in_words(tmp_path: Path) -> None:
+    """--help and usage lines name an option's value in the language's word ("--out
+    ARCHIVO"), and so do argparse's refusals; every name the parser uses has its word."""
+    import argparse
+
+    from tui.cli import build_parser
+
+    def names(parser: argparse.ArgumentParser) -> set[str]:
+        found = set()
+        for action in parser._actions:
+            if isinstance(action.metavar, str):
+                found.add(getattr(action, "metavar_key", action.metavar))
+            if isinstance(action, argparse._SubParsersAction):
+                for sub in action.choices.values():
+                    found |= names(sub)
+        return found
+
+    used = names(build_parser())
+    assert used and used <= set(_toml(EN / "cli.toml")["metavars"])
+    env = _spanish_env(tmp_path)
+    code, out, _ = _cairn("export", "--help", env=env)
+    assert code == 0 and "[--out ARCHIVO]" in out and "--from FECHA" in out and "FILE" not in out
+    code, _, err = _cairn("import", env=env)
+    assert code == 2 and err.splitlines()[-1] == "cairn: faltan estos argumentos: ARCHIVO"
