@@ -512,3 +512,20 @@ def test_every_value_an_option_takes_is_named_in_words(tmp_path: Path) -> None:
     assert code == 0 and "[--out ARCHIVO]" in out and "--from FECHA" in out and "FILE" not in out
     code, _, err = _cairn("import", env=env)
     assert code == 2 and err.splitlines()[-1] == "cairn: faltan estos argumentos: ARCHIVO"
+
+
+def test_a_bilingual_report_from_the_command_line(tmp_path: Path) -> None:
+    from tests.helpers import PASSPHRASE, run_cairn
+
+    path = tmp_path / "v.cairn"
+    vault, _ = new_vault(path)
+    journal.add_entry(vault, "Rompió la puerta.", occurred="2026-11-20T18:30:00+00:00")
+    vault.lock()
+    env = _spanish_env(tmp_path)
+    both = run_cairn("export", "--vault", str(path), "--format", "markdown", "--bilingual",
+                     lines=(PASSPHRASE,), env=env)  # fmt: skip
+    assert both.code == 0 and "# Registro del diario / Journal record" in both.out
+    assert both.out.count("Rompió la puerta.") == 2
+    refused = run_cairn("export", "--vault", str(path), "--format", "json", "--bilingual",
+                        lines=(PASSPHRASE,), env=env)  # fmt: skip
+    assert refused.code == 2 and "--bilingual" in refused.err  # only reports have two languages
