@@ -80,6 +80,14 @@ def load_settings(path: Path | None = None) -> Settings:
     untrusted (see tui/vault/sidecar.py): a pipe, a folder, a link, a hard link, another
     account's file or a huge one is refused in one sentence, never read through."""
     path = path or settings_path()
+    text = _read_text(path)
+    if text is None:
+        return Settings()
+    return _parse(text, path)
+
+
+def _read_text(path: Path) -> str | None:
+    """The file's text, or None when there is none; SettingsProblem when it cannot be used."""
     try:
         fd = sidecar.open_private(path, os.O_RDONLY)
     except sidecar.SidecarRefused as refused:
@@ -89,7 +97,7 @@ def load_settings(path: Path | None = None) -> Settings:
             "settings.unreadable", path=shown(path), reason=os_reason(error)
         ) from None
     if fd is None:
-        return Settings()
+        return None
     try:
         _keep_private(fd, path)
         raw = sidecar.read_bounded(fd, path, MAX_SETTINGS_BYTES)
@@ -102,10 +110,14 @@ def load_settings(path: Path | None = None) -> Settings:
     finally:
         os.close(fd)
     try:
-        text = raw.decode("utf-8")
-        document = tomllib.loads(text)
+        return raw.decode("utf-8")
     except UnicodeDecodeError:
         raise SettingsProblem("settings.not_utf8", path=shown(path)) from None
+
+
+def _parse(text: str, path: Path) -> Settings:
+    try:
+        document = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise SettingsProblem("settings.not_toml", path=shown(path), error=error) from None
     except RecursionError:
@@ -253,28 +265,22 @@ def save_language(code: str, path: Path | None = None) -> None:
     path = path or settings_path()
     if code not in LANGUAGES:
         raise ValueError(code)
-    load_settings(path)  # a file Cairn would refuse is the person's to fix, not to replace
-    text = _read_text(path)
+    text = _read_text(path) or ""
+    _parse(text, path)  # a file Cairn would refuse is the person's to fix, not to replace
     line = f'language = "{code}"'
     if _LANGUAGE_LINE.search(text):
         text = _LANGUAGE_LINE.sub(line, text, count=1)
     else:
         # At the top: below a [table] header the line would belong to that table.
         text = f"{line}\n{text}"
-    _validate(tomllib.loads(text), path, text)
-    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-    write_private(path, text.encode("utf-8"))
-
-
-def _read_text(path: Path) -> str:
-    """The file's text, or "" when there is none (load_settings has checked it)."""
-    fd = sidecar.open_private(path, os.O_RDONLY)
-    if fd is None:
-        return ""
+    _parse(text, path)
     try:
-        return sidecar.read_bounded(fd, path, MAX_SETTINGS_BYTES).decode("utf-8")
-    finally:
-        os.close(fd)
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    except OSError as error:
+        raise SettingsProblem(
+            "settings.unwritable", path=shown(path), reason=os_reason(error)
+        ) from None
+    write_private(path, text.encode("utf-8"))  # its refusals are sentences too (Told)
 
 
 _KEY_SYMBOLS = {"backslash": "\\", "slash": "/"}

@@ -529,3 +529,11 @@ def test_a_bilingual_report_from_the_command_line(tmp_path: Path) -> None:
     refused = run_cairn("export", "--vault", str(path), "--format", "json", "--bilingual",
                         lines=(PASSPHRASE,), env=env)  # fmt: skip
     assert refused.code == 2 and "--bilingual" in refused.err  # only reports have two languages
+
+
+def test_a_settings_folder_that_cannot_be_made_is_said_in_one_sentence(tmp_path: Path) -> None:
+    (tmp_path / "cairn").symlink_to(tmp_path / "gone")  # a link to nothing stands there
+    path = tmp_path / "cairn" / "settings.toml"  # no file to read; no folder can be made
+    with pytest.raises(config.SettingsProblem) as refused:
+        config.save_language("es", path)
+    assert str(refused.value).startswith(f"Cairn cannot write its settings file {path} (")
