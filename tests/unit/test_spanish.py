@@ -537,3 +537,24 @@ def test_a_settings_folder_that_cannot_be_made_is_said_in_one_sentence(tmp_path:
     with pytest.raises(config.SettingsProblem) as refused:
         config.save_language("es", path)
     assert str(refused.value).startswith(f"Cairn cannot write its settings file {path} (")
+
+
+@pytest.mark.parametrize("name", ["journal.toml", "screens.toml", "safety_plan.toml"])
+def test_a_damaged_spanish_file_is_named_with_its_folder(
+    name: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import tui.content as package
+    from tui.content.bundle import forget
+    from tui.content.checks import ContentProblem
+
+    real = package.read_text
+    monkeypatch.setattr(
+        package, "read_text", lambda shown: "x = 1" if shown == f"es/{name}" else real(shown)
+    )
+    forget()
+    try:
+        with pytest.raises(ContentProblem, match=f"^es/{name}: "):
+            content("es").check_all()
+        content("en").check_all()  # the English file, by the same name, is not the damaged one
+    finally:
+        forget()

@@ -117,31 +117,34 @@ PARTS = (
 
 
 def _read_screens(code: str) -> dict[str, Any]:
-    return _texts(_toml(code, "screens.toml"), "screens.toml")
+    return _texts(_toml(code, "screens.toml"), package.path_in(code, "screens.toml"))
 
 
 def _read_words_toml(code: str) -> dict[str, Any]:
-    return _texts(_toml(code, "words.toml"), "words.toml")
+    return _texts(_toml(code, "words.toml"), package.path_in(code, "words.toml"))
 
 
 def _read_journal(code: str) -> tuple[Any, Any, Any]:
     from ..journal.entry import parse_fields
     from ..journal.feelings import parse_feelings
 
-    journal = TableReader(_toml(code, "journal.toml"), "the file", "journal.toml")
+    journal = TableReader(
+        _toml(code, "journal.toml"), "the file", package.path_in(code, "journal.toml")
+    )
     return parse_fields(journal, "field"), parse_fields(journal, "daily"), parse_feelings(journal)
 
 
 def _read_phases(code: str) -> Any:
     from ..journal.phases import parse_phases
 
-    return parse_phases(TableReader(_toml(code, "phases.toml"), "the file", "phases.toml"))
+    shown = package.path_in(code, "phases.toml")
+    return parse_phases(TableReader(_toml(code, "phases.toml"), "the file", shown))
 
 
 def _read_plan(code: str) -> Any:
     from ..safety_plan.sections import CONTENT_FILE, parse_content
 
-    return parse_content(_toml(code, CONTENT_FILE))
+    return parse_content(_toml(code, CONTENT_FILE), package.path_in(code, CONTENT_FILE))
 
 
 def _read_privacy(code: str) -> Any:
@@ -168,7 +171,7 @@ def _read_questionnaires(code: str) -> Any:
 def _read_cli(code: str) -> Any:
     from ..cli_help import check_cli_content
 
-    cli = TableReader(_toml(code, "cli.toml"), "the file", "cli.toml")
+    cli = TableReader(_toml(code, "cli.toml"), "the file", package.path_in(code, "cli.toml"))
     check_cli_content(cli)
     return cli
 
