@@ -33,7 +33,7 @@ from styles import stylesheet
 
 from . import clock, domain, terminal
 from .config import Settings, save_language
-from .content import LANGUAGES, language, use_language
+from .content import other_languages, use_language
 from .content.checks import ContentProblem
 from .handoff import hand_over
 from .session import KeepsDraft, Session
@@ -381,15 +381,12 @@ class CairnApp(FaultHooks[int]):
     def _languages(self) -> Iterable[SystemCommand]:
         """Each other language, named in that language (the person who reads it finds it):
         Cairn saves the choice, locks and opens again speaking it."""
-        for code in LANGUAGES:
-            if code != language():
+        for code in other_languages():
 
-                def switch(code: str = code) -> None:
-                    self.switch_language(code)
+            def switch(code: str = code) -> None:
+                self.switch_language(code)
 
-                yield SystemCommand(
-                    say("languages", code), say("languages", f"{code}_help"), switch
-                )
+            yield SystemCommand(say("languages", code), say("languages", f"{code}_help"), switch)
 
     def switch_language(self, code: str) -> None:
         """Save the choice in the settings file, then lock: the fresh process reads the

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, TextIO
 from platformdirs import user_data_path
 
 from . import clock, domain
-from .config import SettingsProblem, chosen_language, load_settings
+from .config import Settings, SettingsProblem, language_of_locale, load_settings
 from .content import use_language
 from .content.checks import ContentProblem
 from .passphrase import IntakeProblem, PassphraseSource
@@ -548,7 +548,7 @@ def cmd_keys(args: argparse.Namespace) -> int:
     """Every binding id, its keys now (after the settings file's [keys]) and its default."""
     from .keys import DEFAULT_KEYS
 
-    settings = load_settings()
+    settings = _settings(args)
     keymap = {"panic": ",".join(settings.panic_keys), **settings.keys}  # as the app makes it
     rows = [(say("cli.keys.id"), say("cli.keys.now"), say("cli.keys.default"))]
     rows += [(name, keymap.get(name, keys), keys) for name, keys in DEFAULT_KEYS.items()]
@@ -577,7 +577,7 @@ def _version() -> str:
 
 
 def _run_app(args: argparse.Namespace, start: str, quick: QuickLog | None = None) -> int:
-    settings = load_settings()  # a refused setting is named first: it is the person's to fix
+    settings = _settings(args)  # a refused setting is named first: it is the person's to fix
     _need_a_terminal("cli.no_terminal_log" if start == "quick-log" else "cli.no_terminal")
     _scrub_textual_environment()
     from .app import run_app  # Textual is imported only when the app is wanted
@@ -960,14 +960,33 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _read_settings() -> Settings | SettingsProblem:
+    """The settings, read once at start; a refusal is kept, to be said by the command that
+    needs them (``_settings``), after the language is chosen from the locale instead."""
+    try:
+        return load_settings()
+    except SettingsProblem as refused:
+        return refused
+
+
+def _settings(args: argparse.Namespace) -> Settings:
+    if isinstance(args.settings, SettingsProblem):
+        raise args.settings
+    settings: Settings = args.settings
+    return settings
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     harden_process()
-    use_language(chosen_language())  # before any word, --help's included
+    settings = _read_settings()
+    chosen = settings.language if isinstance(settings, Settings) else language_of_locale()
+    use_language(chosen)  # before any word, --help's included
     try:
         args = build_parser().parse_args(argv)
     except ContentProblem as problem:  # --help, or a usage error, with Cairn's words damaged
         _say(damaged_content(problem))
         return EXIT_UNEXPECTED
+    args.settings = settings
     args.vault = getattr(args, "vault", None)
     args.passphrase_fd = getattr(args, "passphrase_fd", None)
     relaunched_read_only = os.environ.pop("CAIRN_READ_ONLY", None) == "1"

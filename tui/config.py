@@ -10,6 +10,7 @@ import os
 import re
 import stat
 import tomllib
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -29,11 +30,11 @@ _KEY = re.compile(r"^[a-z0-9_+]+$")
 _LANGUAGE_LINE = re.compile(r"^[ \t]*language[ \t]*=.*$", re.MULTILINE)
 
 
-def language_of_locale(environ: dict[str, str] | None = None) -> str:
+def language_of_locale(environ: Mapping[str, str] | None = None) -> str:
     """The language the person's locale names (LC_ALL, then LC_MESSAGES, then LANG, as
     POSIX reads them: "es_MX.UTF-8" is Spanish), or English. Only the name is read: the
     machine need not have the locale installed, which shared servers often do not."""
-    environ = dict(os.environ) if environ is None else environ
+    environ = os.environ if environ is None else environ
     for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
         value = environ.get(name, "")
         if value:
@@ -243,16 +244,6 @@ def _validate(document: dict[str, Any], path: Path, text: str) -> Settings:
         keys={str(k): str(v) for k, v in keys.items()},
         language=str(language),
     )
-
-
-def chosen_language(path: Path | None = None) -> str:
-    """The language to speak before anything else is done: the setting's, or the locale's
-    when the file cannot be used (its refusal is said later, in that language, by whatever
-    loads the settings properly)."""
-    try:
-        return load_settings(path).language
-    except SettingsProblem:
-        return language_of_locale()
 
 
 def save_language(code: str, path: Path | None = None) -> None:

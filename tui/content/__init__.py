@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from importlib import resources
-from importlib.abc import Traversable
+from importlib.resources.abc import Traversable
 
 LANGUAGES = ("en", "es")
 _chosen = ["en"]
